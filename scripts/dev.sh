@@ -45,7 +45,13 @@ ensure_deps() {
   local lock="$root/pnpm-lock.yaml" stamp="$root/node_modules/.agentdeck-installed"
   if [[ ! -f "$stamp" || "$lock" -nt "$stamp" ]]; then
     log "installing dependencies from the lockfile"
-    pnpm install --frozen-lockfile --reporter=append-only >&2
+    # pnpm 12 refuses --frozen-lockfile when it cannot record its own pinned binary in the
+    # lockfile (it cannot for a registry-installed pnpm), so freeze the lockfile ourselves.
+    pnpm install --no-frozen-lockfile --reporter=append-only >&2
+    if [[ -d .git ]] && ! git diff --quiet -- pnpm-lock.yaml; then
+      echo "pnpm-lock.yaml is out of date with the package manifests: run 'bash scripts/dev.sh exec pnpm install' and commit it" >&2
+      exit 1
+    fi
     touch "$stamp"
   fi
 }
