@@ -8,6 +8,8 @@ NODE_VERSION=24.21.0
 PNPM_VERSION=12.21.0
 
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+# This script is what pins pnpm: stop pnpm from switching versions or fetching its own binaries.
+export npm_config_manage_package_manager_versions=false
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools="$root/.tools"
 cd "$root"
