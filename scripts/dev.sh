@@ -8,8 +8,6 @@ NODE_VERSION=24.21.0
 PNPM_VERSION=12.21.0
 
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
-# This script is what pins pnpm: stop pnpm from switching versions or fetching its own binaries.
-export npm_config_manage_package_manager_versions=false
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools="$root/.tools"
 cd "$root"
@@ -47,13 +45,7 @@ ensure_deps() {
   local lock="$root/pnpm-lock.yaml" stamp="$root/node_modules/.agentdeck-installed"
   if [[ ! -f "$stamp" || "$lock" -nt "$stamp" ]]; then
     log "installing dependencies from the lockfile"
-    # pnpm 12 refuses --frozen-lockfile when it cannot record its own pinned binary in the
-    # lockfile (it cannot for a registry-installed pnpm), so freeze the lockfile ourselves.
-    pnpm install --no-frozen-lockfile --reporter=append-only >&2
-    if [[ -d .git ]] && ! git diff --quiet -- pnpm-lock.yaml; then
-      echo "pnpm-lock.yaml is out of date with the package manifests: run 'bash scripts/dev.sh exec pnpm install' and commit it" >&2
-      exit 1
-    fi
+    pnpm install --frozen-lockfile --reporter=append-only >&2
     touch "$stamp"
   fi
 }

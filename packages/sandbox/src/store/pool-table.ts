@@ -1,0 +1,213 @@
+import type { AgentProfilePool, PoolSortField, SelectionStrategy, SortDirection } from "@agentdeck/core";
+import { conflict, notFound } from "../sandbox-error.ts";
+import { SortedIndex } from "./sorted-index.ts";
+
+/** What `store.addPool` takes: a name, and anything else you want to pin. */
+export interface PoolInput {
+  id?: string;
+  name: string;
+  organizationId?: string;
+  selectionStrategy?: SelectionStrategy;
+  allowConcurrentUse?: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** An agent profile in a pool. The API never lists profiles; executions name the one they used. */
+export interface AgentProfile {
+  id: string;
+  name: string;
+  poolId: string;
+  /** Order of the last execution that used it (0: never), for the selection strategies. */
+  lastUsedSeq: number;
+  /** Order of creation, to break ties between profiles used equally long ago. */
+  createdSeq: number;
+}
+
+export interface PoolQuery {
+  organizationId?: string;
+  searchName?: string;
+  sortField: PoolSortField;
+  sortDirection: SortDirection;
+  page: number;
+  pageSize: number;
+}
+
+interface PoolEntry {
+  pool: AgentProfilePool;
+  /** Lowercased name: what search and the name order use. */
+  nameKey: string;
+  createdMs: number;
+  updatedMs: number;
+}
+
+const byId = (a: PoolEntry, b: PoolEntry) => (a.pool.id < b.pool.id ? -1 : a.pool.id > b.pool.id ? 1 : 0);
+const byKey = <K extends "nameKey" | "createdMs" | "updatedMs">(key: K) => {
+  return (a: PoolEntry, b: PoolEntry) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : byId(a, b));
+};
+
+/** Pools and their profiles, indexed by name, creation and update time so every list is a slice. */
+export class PoolTable {
+  readonly #entries = new Map<string, PoolEntry>();
+  /** `organizationId + NUL + name` → pool id: names are unique within an organization. */
+  readonly #names = new Map<string, string>();
+  readonly #indexes: Record<PoolSortField, SortedIndex<PoolEntry>> = {
+    name: new SortedIndex(byKey("nameKey")),
+    created_at: new SortedIndex(byKey("createdMs")),
+    updated_at: new SortedIndex(byKey("updatedMs")),
+  };
+  readonly #profiles = new Map<string, AgentProfile>();
+  readonly #profilesByPool = new Map<string, AgentProfile[]>();
+  #profileSeq = 0;
+
+  constructor(
+    private readonly defaults: { uuid: () => string; now: () => number; organizationId: () => string },
+  ) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(id: string): AgentProfilePool | undefined {
+    return this.#entries.get(id)?.pool;
+  }
+
+  add(input: PoolInput): AgentProfilePool {
+    const entry = this.#entry(input);
+    this.#claimName(entry.pool);
+    this.#entries.set(entry.pool.id, entry);
+    for (const index of Object.values(this.#indexes)) index.insert(entry);
+    return entry.pool;
+  }
+
+  /** Adds many pools at once, sorting each index once: how 100,000 demo pools start in well under a second. */
+  addMany(inputs: readonly PoolInput[]): void {
+    for (const input of inputs) {
+      const entry = this.#entry(input);
+      this.#claimName(entry.pool);
+      this.#entries.set(entry.pool.id, entry);
+    }
+    const all = [...this.#entries.values()];
+    for (const index of Object.values(this.#indexes)) index.load(all);
+  }
+
+  update(
+    id: string,
+    patch: { name?: string; selectionStrategy?: SelectionStrategy; allowConcurrentUse?: boolean },
+  ): AgentProfilePool {
+    const old = this.#entries.get(id);
+    if (old === undefined) throw notFound(`agent profile pool ${id} not found`);
+    const renamed = patch.name !== undefined && patch.name !== old.pool.name;
+    if (renamed) this.#checkNameFree(old.pool.organizationId, patch.name as string);
+    const updatedMs = Math.max(this.defaults.now(), old.updatedMs + 1);
+    const pool: AgentProfilePool = {
+      ...old.pool,
+      ...definedOnly(patch),
+      updatedAt: new Date(updatedMs).toISOString(),
+    };
+    const entry: PoolEntry = { pool, nameKey: pool.name.toLowerCase(), createdMs: old.createdMs, updatedMs };
+    if (renamed) {
+      this.#names.delete(nameKey(old.pool));
+      this.#names.set(nameKey(pool), pool.id);
+    }
+    for (const index of Object.values(this.#indexes)) {
+      index.remove(old);
+      index.insert(entry);
+    }
+    this.#entries.set(id, entry);
+    return pool;
+  }
+
+  list(query: PoolQuery): { items: AgentProfilePool[]; total: number } {
+    const entries = this.#indexes[query.sortField].items;
+    const start = (query.page - 1) * query.pageSize;
+    const end = start + query.pageSize;
+    const descending = query.sortDirection === "desc";
+    const at = (i: number) => entries[descending ? entries.length - 1 - i : i] as PoolEntry;
+    const needle = query.searchName?.toLowerCase() ?? "";
+    const { organizationId } = query;
+
+    if (needle === "" && organizationId === undefined) {
+      const items: AgentProfilePool[] = [];
+      for (let i = start; i < Math.min(end, entries.length); i++) items.push(at(i).pool);
+      return { items, total: entries.length };
+    }
+    const items: AgentProfilePool[] = [];
+    let total = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = at(i);
+      if (organizationId !== undefined && entry.pool.organizationId !== organizationId) continue;
+      if (needle !== "" && !entry.nameKey.includes(needle)) continue;
+      if (total >= start && total < end) items.push(entry.pool);
+      total++;
+    }
+    return { items, total };
+  }
+
+  addProfile(poolId: string, input: { id?: string; name: string }): AgentProfile {
+    if (!this.#entries.has(poolId)) throw notFound(`agent profile pool ${poolId} not found`);
+    const id = (input.id ?? this.defaults.uuid()).toLowerCase();
+    if (this.#profiles.has(id)) throw conflict(`an agent profile with id ${id} already exists`);
+    const profile: AgentProfile = { id, name: input.name, poolId, lastUsedSeq: 0, createdSeq: ++this.#profileSeq };
+    this.#profiles.set(id, profile);
+    const inPool = this.#profilesByPool.get(poolId);
+    if (inPool === undefined) this.#profilesByPool.set(poolId, [profile]);
+    else inPool.push(profile);
+    return profile;
+  }
+
+  getProfile(id: string): AgentProfile | undefined {
+    return this.#profiles.get(id);
+  }
+
+  profilesOf(poolId: string): readonly AgentProfile[] {
+    return this.#profilesByPool.get(poolId) ?? [];
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#names.clear();
+    for (const index of Object.values(this.#indexes)) index.clear();
+    this.#profiles.clear();
+    this.#profilesByPool.clear();
+    this.#profileSeq = 0;
+  }
+
+  #entry(input: PoolInput): PoolEntry {
+    const createdMs = input.createdAt === undefined ? this.defaults.now() : Date.parse(input.createdAt);
+    const updatedMs = input.updatedAt === undefined ? createdMs : Date.parse(input.updatedAt);
+    if (Number.isNaN(createdMs) || Number.isNaN(updatedMs)) {
+      throw new TypeError("createdAt and updatedAt must be ISO 8601 date-times");
+    }
+    const pool: AgentProfilePool = {
+      id: (input.id ?? this.defaults.uuid()).toLowerCase(),
+      name: input.name,
+      organizationId: input.organizationId ?? this.defaults.organizationId(),
+      selectionStrategy: input.selectionStrategy ?? "least_recently_used",
+      allowConcurrentUse: input.allowConcurrentUse ?? false,
+      createdAt: new Date(createdMs).toISOString(),
+      updatedAt: new Date(updatedMs).toISOString(),
+    };
+    if (this.#entries.has(pool.id)) throw conflict(`an agent profile pool with id ${pool.id} already exists`);
+    return { pool, nameKey: pool.name.toLowerCase(), createdMs, updatedMs };
+  }
+
+  #checkNameFree(organizationId: string, name: string): void {
+    if (this.#names.has(`${organizationId}\u0000${name}`)) {
+      throw conflict(`a pool named "${name}" already exists in this organization; choose another name`);
+    }
+  }
+
+  #claimName(pool: AgentProfilePool): void {
+    this.#checkNameFree(pool.organizationId, pool.name);
+    this.#names.set(nameKey(pool), pool.id);
+  }
+}
+
+function nameKey(pool: AgentProfilePool): string {
+  return `${pool.organizationId}\u0000${pool.name}`;
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
