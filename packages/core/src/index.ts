@@ -1,1 +1,24 @@
+export type { CallOptions, RegistryCreateOptions, WaitForResultOptions } from "./call-options.ts";
+export { type Client, createClient } from "./client.ts";
+export { type ClientOptions, DEFAULT_BASE_URL, DEFAULT_REGISTRY_BASE_URL } from "./client-options.ts";
+export {
+  AbortError,
+  AgentdeckError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  type Issue,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.ts";
 export * from "./models/index.ts";
+export { RegistryAgentPage } from "./resources/registry-agents.ts";
+export { VERSION } from "./version.ts";

@@ -20,6 +20,8 @@ const REGISTRY_CODES: Record<number, string> = {
  */
 export class SandboxError extends Error {
   override readonly name = "SandboxError";
+  /** The HTTP status it answers with. */
+  readonly status: number;
   /** The registry's error code; derived from the status unless given. */
   readonly code: string;
   /** Registry `validation_errors`: messages per field path such as `details.name`. */
@@ -28,7 +30,7 @@ export class SandboxError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
-    readonly status: number,
+    status: number,
     message: string,
     options: {
       code?: string;
@@ -37,6 +39,7 @@ export class SandboxError extends Error {
     } = {},
   ) {
     super(message);
+    this.status = status;
     this.code = options.code ?? REGISTRY_CODES[status] ?? (status >= 500 ? "internal_server_error" : "bad_request");
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;

@@ -50,5 +50,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export type PageOf<T> = { items: T[]; page: number; pageSize: number; total: number };
 
 /** Metadata attached to an execution: string keys to string values. */
-export const Metadata = z.record(z.string(), z.string({ error: "metadata values must be strings" }));
+export const Metadata = z.record(
+  z.string(),
+  z.string({ error: "must be a string (metadata maps strings to strings)" }),
+);
 export type Metadata = z.infer<typeof Metadata>;

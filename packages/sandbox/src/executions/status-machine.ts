@@ -1,4 +1,6 @@
-import type { ExecutionStatus } from "@agentdeck/core";
+import type { ExecutionStatus, SETTABLE_STATUSES } from "@agentdeck/core";
+
+type Settable = (typeof SETTABLE_STATUSES)[number];
 
 /** Where an execution may go from each status, as the execution-statuses page documents it. */
 export const TRANSITIONS: Readonly<Record<ExecutionStatus, readonly ExecutionStatus[]>> = {
@@ -16,10 +18,30 @@ export function canTransition(from: ExecutionStatus, to: ExecutionStatus): boole
   return TRANSITIONS[from].includes(to);
 }
 
-/** Why `from` → `to` is refused, naming both and what is possible instead. */
-export function transitionRefusal(from: ExecutionStatus, to: ExecutionStatus): string {
-  const allowed = TRANSITIONS[from];
+/**
+ * The moves a caller may ask for through `POST /executions/{id}/status`, each one a transition of the
+ * machine: pause a running execution, resume one that is paused or waiting, cancel an unfinished one.
+ * Starting → running is the agent's own move, so "resuming" a starting execution is refused.
+ */
+export const USER_MOVES: Readonly<Record<Settable, readonly ExecutionStatus[]>> = {
+  paused: ["running"],
+  running: ["paused", "paused_by_agent", "awaiting_confirmation"],
+  cancelled: ["starting", "running", "paused", "paused_by_agent", "awaiting_confirmation"],
+};
+
+/** Whether a caller may move an execution from `from` to `to`; asking for the current status is allowed and changes nothing. */
+export function canRequest(from: ExecutionStatus, to: Settable): boolean {
+  return from === to || USER_MOVES[to].includes(from);
+}
+
+/** Why a requested move is refused, naming both statuses and what the caller can do instead. */
+export function refusal(from: ExecutionStatus, to: Settable): string {
+  const options = (Object.keys(USER_MOVES) as Settable[]).filter((s) => USER_MOVES[s].includes(from));
   const instead =
-    allowed.length === 0 ? `${from} is a final status` : `from ${from} it can only go to ${allowed.join(", ")}`;
+    TRANSITIONS[from].length === 0
+      ? `${from} is a final status`
+      : options.length === 0
+        ? `an execution that is ${from} cannot be changed by request yet`
+        : `from ${from} it can be set to ${options.join(" or ")}`;
   return `cannot change the execution's status from ${from} to ${to}: ${instead}`;
 }

@@ -28,34 +28,38 @@ export interface AgentQuery {
   pageSize: number;
 }
 
+interface AgentDefaults {
+  uuid: () => string;
+  now: () => number;
+  organizationId: () => string;
+  userId: () => string;
+}
+
 /** The agents of the v2 API (the registry's agents are a separate service: see RegistryTable). */
 export class AgentTable {
   readonly #records = new Map<string, AgentRecord>();
 
-  constructor(
-    private readonly defaults: {
-      uuid: () => string;
-      now: () => number;
-      organizationId: () => string;
-      userId: () => string;
-    },
-  ) {}
+  readonly #defaults: AgentDefaults;
+
+  constructor(defaults: AgentDefaults) {
+    this.#defaults = defaults;
+  }
 
   get(id: string): AgentRecord | undefined {
     return this.#records.get(id);
   }
 
   add(input: AgentInput): AgentListItem {
-    const id = (input.id ?? this.defaults.uuid()).toLowerCase();
+    const id = (input.id ?? this.#defaults.uuid()).toLowerCase();
     if (this.#records.has(id)) throw conflict(`an agent with id ${id} already exists`);
     const agent: AgentListItem = {
       id,
       name: input.name,
-      createdAt: new Date(input.createdAt ?? this.defaults.now()).toISOString(),
-      userId: input.userId ?? this.defaults.userId(),
-      organizationId: input.organizationId ?? this.defaults.organizationId(),
+      createdAt: new Date(input.createdAt ?? this.#defaults.now()).toISOString(),
+      userId: input.userId ?? this.#defaults.userId(),
+      organizationId: input.organizationId ?? this.#defaults.organizationId(),
     };
-    this.#records.set(id, { agent, workflowId: input.workflowId ?? this.defaults.uuid() });
+    this.#records.set(id, { agent, workflowId: input.workflowId ?? this.#defaults.uuid() });
     return agent;
   }
 

@@ -33,8 +33,22 @@ export interface PoolQuery {
   pageSize: number;
 }
 
+interface PoolDefaults {
+  uuid: () => string;
+  now: () => number;
+  organizationId: () => string;
+}
+
+/** A pool for `addMany`: times may come as epoch milliseconds, which saves parsing 200,000 dates. */
+export type BulkPoolInput = PoolInput & { createdMs?: number; updatedMs?: number; lazyProfiles?: ProfileFactory };
+
+/** Makes a pool's profiles the first time they are needed. */
+export type ProfileFactory = (pool: AgentProfilePool) => { id: string; name: string }[];
+
 interface PoolEntry {
   pool: AgentProfilePool;
+  /** Profiles not made yet: generated pools get theirs on first use, so 100,000 pools start fast. */
+  lazyProfiles?: ProfileFactory | undefined;
   /** Lowercased name: what search and the name order use. */
   nameKey: string;
   createdMs: number;
@@ -59,10 +73,13 @@ export class PoolTable {
   readonly #profiles = new Map<string, AgentProfile>();
   readonly #profilesByPool = new Map<string, AgentProfile[]>();
   #profileSeq = 0;
+  #useSeq = 0;
 
-  constructor(
-    private readonly defaults: { uuid: () => string; now: () => number; organizationId: () => string },
-  ) {}
+  readonly #defaults: PoolDefaults;
+
+  constructor(defaults: PoolDefaults) {
+    this.#defaults = defaults;
+  }
 
   get size(): number {
     return this.#entries.size;
@@ -80,10 +97,11 @@ export class PoolTable {
     return entry.pool;
   }
 
-  /** Adds many pools at once, sorting each index once: how 100,000 demo pools start in well under a second. */
-  addMany(inputs: readonly PoolInput[]): void {
+  /** Adds many pools at once, sorting each index once: how 100,000 demo pools start quickly. */
+  addMany(inputs: readonly BulkPoolInput[]): void {
     for (const input of inputs) {
       const entry = this.#entry(input);
+      entry.lazyProfiles = input.lazyProfiles;
       this.#claimName(entry.pool);
       this.#entries.set(entry.pool.id, entry);
     }
@@ -91,21 +109,32 @@ export class PoolTable {
     for (const index of Object.values(this.#indexes)) index.load(all);
   }
 
+  /** Changes the given fields; when none differs, the pool (and its updatedAt) stays as it was. */
   update(
     id: string,
     patch: { name?: string; selectionStrategy?: SelectionStrategy; allowConcurrentUse?: boolean },
   ): AgentProfilePool {
     const old = this.#entries.get(id);
     if (old === undefined) throw notFound(`agent profile pool ${id} not found`);
+    const changes = definedOnly(patch);
+    if (Object.entries(changes).every(([key, value]) => old.pool[key as keyof AgentProfilePool] === value)) {
+      return old.pool;
+    }
     const renamed = patch.name !== undefined && patch.name !== old.pool.name;
     if (renamed) this.#checkNameFree(old.pool.organizationId, patch.name as string);
-    const updatedMs = Math.max(this.defaults.now(), old.updatedMs + 1);
+    const updatedMs = Math.max(this.#defaults.now(), old.updatedMs + 1);
     const pool: AgentProfilePool = {
       ...old.pool,
-      ...definedOnly(patch),
+      ...changes,
       updatedAt: new Date(updatedMs).toISOString(),
     };
-    const entry: PoolEntry = { pool, nameKey: pool.name.toLowerCase(), createdMs: old.createdMs, updatedMs };
+    const entry: PoolEntry = {
+      pool,
+      nameKey: pool.name.toLowerCase(),
+      createdMs: old.createdMs,
+      updatedMs,
+      lazyProfiles: old.lazyProfiles,
+    };
     if (renamed) {
       this.#names.delete(nameKey(old.pool));
       this.#names.set(nameKey(pool), pool.id);
@@ -146,7 +175,7 @@ export class PoolTable {
 
   addProfile(poolId: string, input: { id?: string; name: string }): AgentProfile {
     if (!this.#entries.has(poolId)) throw notFound(`agent profile pool ${poolId} not found`);
-    const id = (input.id ?? this.defaults.uuid()).toLowerCase();
+    const id = (input.id ?? this.#defaults.uuid()).toLowerCase();
     if (this.#profiles.has(id)) throw conflict(`an agent profile with id ${id} already exists`);
     const profile: AgentProfile = { id, name: input.name, poolId, lastUsedSeq: 0, createdSeq: ++this.#profileSeq };
     this.#profiles.set(id, profile);
@@ -156,11 +185,22 @@ export class PoolTable {
     return profile;
   }
 
+  /** Records that an execution just took `profile`, for the selection strategies. */
+  markUsed(profile: AgentProfile): void {
+    profile.lastUsedSeq = ++this.#useSeq;
+  }
+
   getProfile(id: string): AgentProfile | undefined {
     return this.#profiles.get(id);
   }
 
   profilesOf(poolId: string): readonly AgentProfile[] {
+    const entry = this.#entries.get(poolId);
+    const make = entry?.lazyProfiles;
+    if (entry !== undefined && make !== undefined) {
+      entry.lazyProfiles = undefined;
+      for (const profile of make(entry.pool)) this.addProfile(poolId, profile);
+    }
     return this.#profilesByPool.get(poolId) ?? [];
   }
 
@@ -171,18 +211,20 @@ export class PoolTable {
     this.#profiles.clear();
     this.#profilesByPool.clear();
     this.#profileSeq = 0;
+    this.#useSeq = 0;
   }
 
-  #entry(input: PoolInput): PoolEntry {
-    const createdMs = input.createdAt === undefined ? this.defaults.now() : Date.parse(input.createdAt);
-    const updatedMs = input.updatedAt === undefined ? createdMs : Date.parse(input.updatedAt);
+  #entry(input: BulkPoolInput): PoolEntry {
+    const createdMs =
+      input.createdMs ?? (input.createdAt === undefined ? this.#defaults.now() : Date.parse(input.createdAt));
+    const updatedMs = input.updatedMs ?? (input.updatedAt === undefined ? createdMs : Date.parse(input.updatedAt));
     if (Number.isNaN(createdMs) || Number.isNaN(updatedMs)) {
       throw new TypeError("createdAt and updatedAt must be ISO 8601 date-times");
     }
     const pool: AgentProfilePool = {
-      id: (input.id ?? this.defaults.uuid()).toLowerCase(),
+      id: (input.id ?? this.#defaults.uuid()).toLowerCase(),
       name: input.name,
-      organizationId: input.organizationId ?? this.defaults.organizationId(),
+      organizationId: input.organizationId ?? this.#defaults.organizationId(),
       selectionStrategy: input.selectionStrategy ?? "least_recently_used",
       allowConcurrentUse: input.allowConcurrentUse ?? false,
       createdAt: new Date(createdMs).toISOString(),

@@ -5,12 +5,15 @@
  */
 export class SortedIndex<T> {
   #items: T[] = [];
+  readonly #compare: (a: T, b: T) => number;
 
-  constructor(private readonly compare: (a: T, b: T) => number) {}
+  constructor(compare: (a: T, b: T) => number) {
+    this.#compare = compare;
+  }
 
   /** Replaces the contents with `items`, sorted once. */
   load(items: readonly T[]): void {
-    this.#items = [...items].sort(this.compare);
+    this.#items = [...items].sort(this.#compare);
   }
 
   insert(item: T): void {
@@ -40,7 +43,7 @@ export class SortedIndex<T> {
     let hi = this.#items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compare(this.#items[mid] as T, item) < 0) lo = mid + 1;
+      if (this.#compare(this.#items[mid] as T, item) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -1,0 +1,115 @@
+import { AGENT_SORT_FIELDS, type AgentListItem } from "@agentdeck/core";
+import { Box } from "ink";
+import { useEffect, useMemo, useState } from "react";
+import { DetailPane } from "./DetailPane.tsx";
+import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
+import { formatTime } from "./format.ts";
+import { Hint } from "./Hint.tsx";
+import { AGENT_KEYS, actionFor } from "./keys.ts";
+import { ListView } from "./ListView.tsx";
+import { selectedItem } from "./listState.ts";
+import { agentPages } from "./pageSources.ts";
+import { RunForm } from "./RunForm.tsx";
+import { PAGE_SIZE, type ScreenProps } from "./screen.ts";
+import { useSession } from "./session.ts";
+import type { Column } from "./Table.tsx";
+import { useList } from "./useList.ts";
+import { useListKeys } from "./useListKeys.ts";
+
+const COLUMNS: readonly Column<AgentListItem>[] = [
+  { title: "Name", cell: (a) => a.name, sortField: "name" },
+  { title: "Created", width: 16, cell: (a) => formatTime(a.createdAt), sortField: "created_at" },
+  { title: "Id", width: 36, cell: (a) => a.id },
+];
+
+type View =
+  | { kind: "list" }
+  | { kind: "run"; agent: AgentListItem }
+  | { kind: "monitor"; executionId: string };
+
+/** The Agents tab: agents by name; Enter or x runs the selected one. */
+export function AgentsScreen(props: ScreenProps) {
+  const session = useSession();
+  const { client, organizationId } = session;
+  const source = useMemo(() => agentPages(client, organizationId), [client, organizationId]);
+  const [list, dispatch] = useList(source, {
+    initial: { pageSize: PAGE_SIZE, sortFields: AGENT_SORT_FIELDS },
+    enabled: organizationId !== undefined,
+    onLoaded: () => session.succeeded("agents:list"),
+    onError: (error) => session.failed("agents:list", error, "load the agents"),
+  });
+  const [view, setView] = useState<View>({ kind: "list" });
+  const [monitorTyping, setMonitorTyping] = useState(false);
+  const back = () => setView({ kind: "list" });
+
+  const typing =
+    view.kind === "run" ||
+    (view.kind === "list" && list.filtering) ||
+    (view.kind === "monitor" && monitorTyping);
+  const { onTyping } = props;
+  useEffect(() => onTyping(typing), [typing, onTyping]);
+
+  useListKeys(list, dispatch, {
+    active: props.active && view.kind === "list",
+    onBack: session.dismiss,
+    extra: (press, agent) => {
+      if (actionFor(AGENT_KEYS, press.name) !== "run") return false;
+      if (agent) setView({ kind: "run", agent });
+      return true;
+    },
+  });
+
+  const selected = selectedItem(list);
+  switch (view.kind) {
+    case "run":
+      return (
+        <Box height={props.height} flexDirection="column">
+          <RunForm
+            agent={{ id: view.agent.id, name: view.agent.name }}
+            active={props.active}
+            onClose={back}
+            onStarted={(executionId) => setView({ kind: "monitor", executionId })}
+          />
+        </Box>
+      );
+    case "monitor":
+      return (
+        <ExecutionMonitor
+          executionId={view.executionId}
+          active={props.active}
+          height={props.height}
+          onClose={back}
+          onTyping={setMonitorTyping}
+        />
+      );
+    case "list":
+      return (
+        <ListView
+          state={list}
+          noun="agent"
+          columns={COLUMNS}
+          width={props.width}
+          height={props.height}
+          focused={props.active}
+          empty="no agents in this organization"
+          detail={(width) =>
+            selected ? (
+              <DetailPane
+                title={selected.name}
+                details={[
+                  ["id", selected.id],
+                  ["created", formatTime(selected.createdAt)],
+                  ["user", selected.userId],
+                  ["org", selected.organizationId],
+                ]}
+                width={width}
+                height={props.height}
+              >
+                <Hint text="Enter or x: run it" />
+              </DetailPane>
+            ) : null
+          }
+        />
+      );
+  }
+}

@@ -1,0 +1,186 @@
+import { type AgentProfilePool, POOL_SORT_FIELDS } from "@agentdeck/core";
+import { Box } from "ink";
+import { useEffect, useMemo, useState } from "react";
+import { DetailPane } from "./DetailPane.tsx";
+import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
+import { formatTime } from "./format.ts";
+import { Hint } from "./Hint.tsx";
+import { actionFor, POOL_KEYS } from "./keys.ts";
+import { ListView } from "./ListView.tsx";
+import { selectedItem } from "./listState.ts";
+import { PoolForm } from "./PoolForm.tsx";
+import { poolPages } from "./pageSources.ts";
+import { RunForm } from "./RunForm.tsx";
+import { PAGE_SIZE, type ScreenProps } from "./screen.ts";
+import { useSession } from "./session.ts";
+import type { Column } from "./Table.tsx";
+import { useFresh } from "./useFresh.ts";
+import { useKeys } from "./useKeys.ts";
+import { useList } from "./useList.ts";
+import { useListKeys } from "./useListKeys.ts";
+
+const COLUMNS: readonly Column<AgentProfilePool>[] = [
+  { title: "Name", cell: (p) => p.name, sortField: "name" },
+  { title: "Strategy", width: 20, cell: (p) => p.selectionStrategy },
+  { title: "Concurrent", width: 10, cell: (p) => (p.allowConcurrentUse ? "yes" : "no") },
+  { title: "Updated", width: 16, cell: (p) => formatTime(p.updatedAt), sortField: "updated_at" },
+];
+
+/** The pool's fields, for the detail pane and the detail view. */
+export function poolDetails(pool: AgentProfilePool) {
+  return [
+    ["id", pool.id],
+    ["strategy", pool.selectionStrategy],
+    ["concurrent", pool.allowConcurrentUse ? "yes" : "no"],
+    ["created", formatTime(pool.createdAt)],
+    ["updated", formatTime(pool.updatedAt)],
+    ["org", pool.organizationId],
+  ] as const;
+}
+
+/** One pool on the whole screen, fetched fresh from the server. */
+function PoolDetail(props: { readonly pool: AgentProfilePool; readonly height: number }) {
+  const session = useSession();
+  const pool = useFresh(
+    props.pool,
+    props.pool.id,
+    (signal) => session.client.pools.get(props.pool.id, { signal }),
+    (error) => session.failed("pools:detail", error, "load the pool"),
+  );
+  return (
+    <Box height={props.height} flexDirection="column">
+      <DetailPane title={`Pool ${pool.name}`} details={[["name", pool.name], ...poolDetails(pool)]} />
+      <Box paddingLeft={2} marginTop={1}>
+        <Hint text="e edit · x run an agent with this pool · n new pool · Esc back" />
+      </Box>
+    </Box>
+  );
+}
+
+type View =
+  | { kind: "list" }
+  | { kind: "detail"; pool: AgentProfilePool }
+  | { kind: "create" }
+  | { kind: "edit"; pool: AgentProfilePool }
+  | { kind: "run"; pool: AgentProfilePool }
+  | { kind: "monitor"; executionId: string };
+
+/** The Pools tab: pools one server page at a time, with create, edit and run. */
+export function PoolsScreen(props: ScreenProps) {
+  const session = useSession();
+  const { client, organizationId } = session;
+  const source = useMemo(() => poolPages(client, organizationId), [client, organizationId]);
+  const [list, dispatch] = useList(source, {
+    initial: { pageSize: PAGE_SIZE, sortFields: POOL_SORT_FIELDS },
+    enabled: organizationId !== undefined,
+    onLoaded: () => session.succeeded("pools:list"),
+    onError: (error) => session.failed("pools:list", error, "load the pools"),
+  });
+  const [view, setView] = useState<View>({ kind: "list" });
+  const [monitorTyping, setMonitorTyping] = useState(false);
+  const back = () => setView({ kind: "list" });
+
+  const typing =
+    view.kind === "create" ||
+    view.kind === "edit" ||
+    view.kind === "run" ||
+    (view.kind === "list" && list.filtering) ||
+    (view.kind === "monitor" && monitorTyping);
+  const { onTyping } = props;
+  useEffect(() => onTyping(typing), [typing, onTyping]);
+
+  const poolKeys = (name: string, pool: AgentProfilePool | undefined) => {
+    const action = actionFor(POOL_KEYS, name);
+    if (action === "create") setView({ kind: "create" });
+    else if (action === "edit" && pool) setView({ kind: "edit", pool });
+    else if (action === "run" && pool) setView({ kind: "run", pool });
+    return action !== undefined;
+  };
+
+  useListKeys(list, dispatch, {
+    active: props.active && view.kind === "list",
+    onOpen: (pool) => setView({ kind: "detail", pool }),
+    onBack: session.dismiss,
+    extra: (press, pool) => poolKeys(press.name, pool),
+  });
+
+  // The detail view answers the pool keys too, and Esc goes back to the list.
+  useKeys(props.active && view.kind === "detail", (press) => {
+    if (view.kind !== "detail") return;
+    if (press.name === "esc") back();
+    else poolKeys(press.name, view.pool);
+  });
+
+  const saved = (pool: AgentProfilePool, created: boolean) => {
+    setView({ kind: "list" });
+    session.notify({
+      kind: "info",
+      text: `${created ? "Created" : "Saved"} pool ${pool.name}.`,
+      source: "pools:form",
+    });
+    dispatch({ type: "refresh", select: pool.id });
+  };
+
+  const selected = selectedItem(list);
+  switch (view.kind) {
+    case "create":
+    case "edit":
+      return (
+        <Box height={props.height} flexDirection="column">
+          <PoolForm
+            {...(view.kind === "edit" ? { pool: view.pool } : {})}
+            active={props.active}
+            onClose={back}
+            onSaved={saved}
+          />
+        </Box>
+      );
+    case "run":
+      return (
+        <Box height={props.height} flexDirection="column">
+          <RunForm
+            pool={{ id: view.pool.id, name: view.pool.name }}
+            active={props.active}
+            onClose={back}
+            onStarted={(executionId) => setView({ kind: "monitor", executionId })}
+          />
+        </Box>
+      );
+    case "monitor":
+      return (
+        <ExecutionMonitor
+          executionId={view.executionId}
+          active={props.active}
+          height={props.height}
+          onClose={back}
+          onTyping={setMonitorTyping}
+        />
+      );
+    case "detail":
+      return <PoolDetail pool={view.pool} height={props.height} />;
+    case "list":
+      return (
+        <ListView
+          state={list}
+          noun="pool"
+          columns={COLUMNS}
+          width={props.width}
+          height={props.height}
+          focused={props.active}
+          empty="no pools yet: press n to create one"
+          detail={(width) =>
+            selected ? (
+              <DetailPane
+                title={selected.name}
+                details={poolDetails(selected)}
+                width={width}
+                height={props.height}
+              >
+                <Hint text="Enter open · e edit · x run · n new" />
+              </DetailPane>
+            ) : null
+          }
+        />
+      );
+  }
+}

@@ -1,0 +1,122 @@
+import { Box, Text } from "ink";
+import { memo, useRef } from "react";
+import { sanitize } from "./sanitize.ts";
+import { type Theme, useTheme } from "./theme.ts";
+import { windowTop } from "./viewport.ts";
+
+/** One column of a table. */
+export type Column<T> = {
+  readonly title: string;
+  /** Width in terminal cells; the column without one takes the room that is left. */
+  readonly width?: number;
+  readonly align?: "left" | "right";
+  /** The cell's text; it is sanitised before it is drawn. */
+  readonly cell: (item: T) => string;
+  readonly colour?: (item: T, theme: Theme) => string | undefined;
+  /** The sort field this column shows, so the header can mark the sort. */
+  readonly sortField?: string;
+};
+
+type RowProps<T> = {
+  readonly item: T;
+  readonly columns: readonly Column<T>[];
+  readonly selected: boolean;
+  readonly focused: boolean;
+};
+
+function RowView<T>({ item, columns, selected, focused }: RowProps<T>) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="row" width="100%">
+      <Text inverse={selected && focused} bold={selected}>
+        {selected ? "›" : " "}
+      </Text>
+      {columns.map((column) => (
+        <Box
+          key={column.title}
+          width={column.width}
+          flexGrow={column.width === undefined ? 1 : 0}
+          flexShrink={column.width === undefined ? 1 : 0}
+          flexBasis={column.width === undefined ? 0 : undefined}
+          marginRight={1}
+          justifyContent={column.align === "right" ? "flex-end" : "flex-start"}
+          overflow="hidden"
+        >
+          <Text
+            wrap="truncate-end"
+            inverse={selected && focused}
+            bold={selected && !focused}
+            color={selected && focused ? undefined : column.colour?.(item, theme)}
+          >
+            {sanitize(column.cell(item))}
+          </Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+// A cursor move re-renders only the two rows whose `selected` changed.
+const Row = memo(RowView) as typeof RowView;
+
+/**
+ * A table that draws only the rows that fit in `height` (plus its header), scrolling with the
+ * cursor. Every cell passes through `sanitize()`.
+ */
+export function Table<T extends { id: string }>(props: {
+  readonly columns: readonly Column<T>[];
+  readonly items: readonly T[];
+  readonly cursor: number;
+  readonly height: number;
+  /** Whether keys go to this table (the selected row is drawn inverse). */
+  readonly focused: boolean;
+  readonly sort?: { field: string; direction: "asc" | "desc" };
+  readonly empty: string;
+}) {
+  const theme = useTheme();
+  const top = useRef(0);
+  const rows = Math.max(1, props.height - 1);
+  top.current = windowTop(top.current, props.cursor, rows, props.items.length);
+  const visible = props.items.slice(top.current, top.current + rows);
+  return (
+    <Box flexDirection="column" height={props.height} overflow="hidden">
+      <Box flexDirection="row">
+        <Text> </Text>
+        {props.columns.map((column) => {
+          const sorted = column.sortField !== undefined && column.sortField === props.sort?.field;
+          const arrow = sorted ? (props.sort?.direction === "asc" ? " ▲" : " ▼") : "";
+          return (
+            <Box
+              key={column.title}
+              width={column.width}
+              flexGrow={column.width === undefined ? 1 : 0}
+              flexShrink={column.width === undefined ? 1 : 0}
+              flexBasis={column.width === undefined ? 0 : undefined}
+              marginRight={1}
+              justifyContent={column.align === "right" ? "flex-end" : "flex-start"}
+              overflow="hidden"
+            >
+              <Text bold color={theme.muted} wrap="truncate-end">
+                {column.title.toUpperCase()}
+                {arrow}
+              </Text>
+            </Box>
+          );
+        })}
+      </Box>
+      {visible.length === 0 ? (
+        <Text color={theme.muted}> {sanitize(props.empty)}</Text>
+      ) : (
+        visible.map((item, index) => (
+          <Row
+            key={item.id}
+            item={item}
+            columns={props.columns}
+            selected={top.current + index === props.cursor}
+            focused={props.focused}
+          />
+        ))
+      )}
+    </Box>
+  );
+}

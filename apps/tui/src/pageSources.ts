@@ -1,0 +1,79 @@
+import type {
+  AgentListItem,
+  AgentProfilePool,
+  Client,
+  Execution,
+  ExecutionStatus,
+  RegistryAgent,
+} from "@agentdeck/core";
+import type { PageSource } from "./useList.ts";
+
+/** Pools of the organization, one page at a time, searched by name on the server. */
+export function poolPages(client: Client, organizationId: string | undefined): PageSource<AgentProfilePool> {
+  return (query, pageSize, signal) =>
+    client.pools.list(
+      {
+        ...(organizationId === undefined ? {} : { organizationId }),
+        page: query.page,
+        pageSize,
+        ...(query.search === "" ? {} : { searchName: query.search }),
+        sortField: query.sortField as "name",
+        sortDirection: query.sortDirection,
+      },
+      { signal },
+    );
+}
+
+/** Agents of the organization, searched by name on the server. */
+export function agentPages(client: Client, organizationId: string | undefined): PageSource<AgentListItem> {
+  return (query, pageSize, signal) =>
+    client.agents.list(
+      {
+        ...(organizationId === undefined ? {} : { organizationId }),
+        page: query.page,
+        pageSize,
+        ...(query.search === "" ? {} : { searchName: query.search }),
+        sortField: query.sortField as "name",
+        sortDirection: query.sortDirection,
+      },
+      { signal },
+    );
+}
+
+/** Executions, filtered by status and searched by (part of) their id on the server. */
+export function executionPages(client: Client, organizationId: string | undefined): PageSource<Execution> {
+  return (query, pageSize, signal) =>
+    client.executions.list(
+      {
+        ...(organizationId === undefined ? {} : { organizationId }),
+        page: query.page,
+        pageSize,
+        ...(query.search === "" ? {} : { executionId: query.search }),
+        ...(query.status === undefined ? {} : { status: [query.status as ExecutionStatus] }),
+        sortField: query.sortField as "created_at",
+        sortDirection: query.sortDirection,
+      },
+      { signal },
+    );
+}
+
+/**
+ * Registered agents, by offset. The registry API has no search by name, so the filter keeps the
+ * rows of the fetched page whose name contains it.
+ */
+export function registryPages(client: Client): PageSource<RegistryAgent> {
+  return async (query, pageSize, signal) => {
+    const page = await client.registry.agents.list(
+      {
+        offset: (query.page - 1) * pageSize,
+        page_size: pageSize,
+        sort: `${query.sortDirection === "desc" ? "-" : ""}${query.sortField}`,
+      },
+      { signal },
+    );
+    const search = query.search.toLowerCase();
+    const items =
+      search === "" ? page.items : page.items.filter((a) => a.name.toLowerCase().includes(search));
+    return { items, total: page.pagination.item_count };
+  };
+}

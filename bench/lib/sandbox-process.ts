@@ -1,0 +1,33 @@
+import { type ProfileTarget, profileFlags } from "./cpu-profile.ts";
+import { startNodeChild } from "./child.ts";
+import { paths, requireBuilt } from "./paths.ts";
+
+/** A sandbox in its own process, so its work never shares an event loop with what is measured. */
+export type SandboxProcess = {
+  /** Base URL of the Agents API v2. */
+  agentsUrl: string;
+  apiKey: string;
+  pid: number;
+  close(): Promise<void>;
+};
+
+/** Starts `agentdeck-sandbox` (the built CLI) on a free port of 127.0.0.1. */
+export async function startSandboxProcess(options: {
+  pools: number;
+  latencyMs?: number;
+  profile?: ProfileTarget;
+}): Promise<SandboxProcess> {
+  const args = ["--port", "0", "--host", "127.0.0.1", "--pools", String(options.pools)];
+  if (options.latencyMs) args.push("--latency-ms", String(options.latencyMs));
+  const child = await startNodeChild(requireBuilt(paths.sandboxCli), args, {
+    flags: profileFlags(options.profile),
+    ready: ["agentsUrl", "apiKey"],
+    timeoutMs: 120_000,
+  });
+  return {
+    agentsUrl: child.fields.get("agentsurl") as string,
+    apiKey: child.fields.get("apikey") as string,
+    pid: child.process.pid as number,
+    close: child.stop,
+  };
+}

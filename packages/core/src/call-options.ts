@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Execution } from "./models/execution.ts";
+
+const Signal = z.custom<AbortSignal>((value) => value instanceof AbortSignal, {
+  error: "must be an AbortSignal",
+});
+
+/** A duration the caller gives in milliseconds. */
+export const Milliseconds = z
+  .int({ error: "must be a whole number of milliseconds, 1 or more" })
+  .positive({ error: "must be a whole number of milliseconds, 1 or more" });
+
+/** The last argument of every method. */
+export const CallOptions = z.strictObject({
+  /** Aborts the call, retry waits included; it then rejects with `AbortError`. */
+  signal: Signal.optional(),
+  /** Deadline for the whole call, retries and their waits included; it then rejects with `TimeoutError`. */
+  timeoutMs: Milliseconds.optional(),
+});
+export type CallOptions = z.infer<typeof CallOptions>;
+
+/** Options of `registry.agents.create`: the call options plus the key that makes retries safe. */
+export const RegistryCreateOptions = CallOptions.extend({
+  /** Sent as `Idempotency-Key`; one is generated when omitted. Reuse it to retry a create yourself. */
+  idempotencyKey: z
+    .string({ error: "must be a string of 1 to 255 visible ASCII characters" })
+    .regex(/^[\x21-\x7e]{1,255}$/, { error: "must be 1 to 255 visible ASCII characters" })
+    .optional(),
+});
+export type RegistryCreateOptions = z.infer<typeof RegistryCreateOptions>;
+
+/** Options of `executions.waitForResult`. */
+export const WaitForResultOptions = z.strictObject({
+  /** Stops waiting; the promise then rejects with `AbortError`. */
+  signal: Signal.optional(),
+  /** How often to poll; 2000 ms by default. */
+  pollIntervalMs: Milliseconds.optional(),
+  /** Gives up after this long with `TimeoutError`; no limit by default, as executions may run for hours. */
+  timeoutMs: Milliseconds.optional(),
+  /** Called with the execution each time its status changes (and once with the first status seen). */
+  onUpdate: z
+    .custom<(execution: Execution) => void>((value) => typeof value === "function", {
+      error: "must be a function",
+    })
+    .optional(),
+});
+export type WaitForResultOptions = z.infer<typeof WaitForResultOptions>;

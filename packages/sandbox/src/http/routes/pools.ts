@@ -1,0 +1,50 @@
+import { CreatePoolRequest, PoolListParams, UpdatePoolRequest, Uuid } from "@agentdeck/core";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { notFound, SandboxError } from "../../sandbox-error.ts";
+import type { SandboxStore } from "../../store/store.ts";
+import { parseBody, parseParam, parseQuery } from "../validation.ts";
+import { DEFAULT_PAGE_SIZE } from "./paging.ts";
+
+type WithPoolId = FastifyRequest<{ Params: { poolId: string } }>;
+
+/** Agent profile pools: list, create, get and update. */
+export function poolRoutes(app: FastifyInstance, store: SandboxStore): void {
+  app.get("/agent-profile-pools", async (request) => {
+    const query = parseQuery(PoolListParams, request.query, "v2");
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { items, total } = store.pools.list({
+      ...(query.organizationId === undefined ? {} : { organizationId: query.organizationId.toLowerCase() }),
+      ...(query.searchName === undefined ? {} : { searchName: query.searchName }),
+      sortField: query.sortField ?? "name",
+      sortDirection: query.sortDirection ?? "asc",
+      page,
+      pageSize,
+    });
+    return { items, page, pageSize, total };
+  });
+
+  app.post("/agent-profile-pools", async (request, reply) => {
+    const body = parseBody(CreatePoolRequest, request.body, "v2");
+    const organizationId = body.organizationId.toLowerCase();
+    if (!store.hasOrganization(organizationId)) {
+      throw new SandboxError(403, `you are not a member of organization ${organizationId}; GET /context lists yours`);
+    }
+    const pool = store.pools.add({ ...body, organizationId });
+    reply.code(201);
+    return pool;
+  });
+
+  app.get("/agent-profile-pools/:poolId", async (request: WithPoolId) => {
+    const poolId = parseParam(Uuid, request.params.poolId, "poolId").toLowerCase();
+    const pool = store.pools.get(poolId);
+    if (pool === undefined) throw notFound(`agent profile pool ${poolId} not found`);
+    return pool;
+  });
+
+  app.patch("/agent-profile-pools/:poolId", async (request: WithPoolId) => {
+    const poolId = parseParam(Uuid, request.params.poolId, "poolId").toLowerCase();
+    const body = parseBody(UpdatePoolRequest, request.body, "v2");
+    return store.pools.update(poolId, body);
+  });
+}
