@@ -1,2 +1,91 @@
-// Benchmarks land with issue 6.
-console.log("bench: not built yet");
+// `pnpm bench`: every figure against its anchor, written to bench/results.json, then a table.
+// Options: --quick (few runs, for development), --only a,b (figure keys), --profile (CPU profiles
+// of every process the figures start, under bench/profiles/, summarised at the end).
+// A run with --quick or --only writes bench/results.dev.json instead, so results.json only ever
+// holds a full run.
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { bundleSize } from "./figures/bundle.ts";
+import { pagination } from "./figures/pagination.ts";
+import { requestOverhead } from "./figures/request-overhead.ts";
+import { sandboxThroughput } from "./figures/sandbox-throughput.ts";
+import { tuiKeystrokes } from "./figures/tui-keystrokes.ts";
+import { tuiStartup } from "./figures/tui-startup.ts";
+import { formatHotspots } from "./lib/cpu-profile.ts";
+import { type FigureContext, type FigureOutcome, figureContext, type TableRow } from "./lib/figure.ts";
+import { describeMachine } from "./lib/machine.ts";
+import { paths } from "./lib/paths.ts";
+import { renderTable } from "./lib/table.ts";
+
+/** The figures, in the order they run; the keys are those of `figures` in results.json. */
+const FIGURES = {
+  requestOverhead,
+  pagination,
+  tuiStartup,
+  tuiKeystrokes,
+  bundle: bundleSize,
+  sandboxThroughput,
+} satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
+
+type FigureKey = keyof typeof FIGURES;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "boolean", default: false },
+  },
+});
+const chosen = (values.only?.split(",").map((key) => key.trim()) ?? Object.keys(FIGURES)) as FigureKey[];
+for (const key of chosen) {
+  if (!(key in FIGURES)) throw new Error(`unknown figure "${key}"; the figures are ${Object.keys(FIGURES).join(", ")}`);
+}
+const partial = values.quick || values.only !== undefined;
+if (values.profile) rmSync(paths.profiles, { recursive: true, force: true });
+
+const startedAt = new Date();
+const machine = describeMachine();
+process.stderr.write(
+  `bench: ${machine.node} on ${machine.cpu} (${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB), ` +
+    `load ${machine.loadAverage.join(" ")}${values.quick ? ", quick" : ""}\n`,
+);
+
+const figures: Record<string, unknown> = {};
+const rows: TableRow[] = [];
+for (const key of chosen) {
+  process.stderr.write(`bench: ${key}\n`);
+  const started = performance.now();
+  try {
+    const outcome = await FIGURES[key](figureContext(key, { quick: values.quick, profiling: values.profile }));
+    figures[key] = { ...(outcome.result as object), seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
+    rows.push(...outcome.rows);
+  } catch (error) {
+    // One broken figure must not cost the others: it is recorded as an error and the run goes on.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`bench: ${key} failed: ${message}\n`);
+    figures[key] = { error: message };
+    rows.push({ figure: key, value: "error", anchor: "—", ratio: "—", target: "—", met: false });
+  }
+}
+
+const results = {
+  schema: 1,
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  quick: values.quick,
+  machine,
+  figures,
+};
+const file = partial ? paths.results.replace(/results\.json$/, "results.dev.json") : paths.results;
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+
+if (values.profile) {
+  for (const figure of readdirSync(paths.profiles)) {
+    for (const name of readdirSync(join(paths.profiles, figure))) {
+      process.stdout.write(`\n${formatHotspots(join(paths.profiles, figure, name), 12)}\n`);
+    }
+  }
+}
+process.stdout.write(`\n${renderTable(rows)}\n\nwrote ${file}\n`);
+process.exitCode = Object.values(figures).some((figure) => (figure as { error?: string }).error) ? 1 : 0;

@@ -43,12 +43,17 @@ export function invalidApiKeyHeaders() {
 
 /** Headers of a registry request made with a valid token. */
 export function bearerHeaders() {
-  return { Authorization: MatchersV3.regex("^Bearer [\\x21-\\x7e]+$", `Bearer ${REGISTRY_TOKEN_PLACEHOLDER}`) };
+  return {
+    Authorization: MatchersV3.regex("^Bearer [\\x21-\\x7e]+$", `Bearer ${REGISTRY_TOKEN_PLACEHOLDER}`),
+  };
 }
 
 /** Headers of a registry request made with a token the provider does not know. */
 export function invalidBearerHeaders() {
   return {
-    Authorization: MatchersV3.regex("^Bearer [\\x21-\\x7e]+$", `Bearer ${INVALID_REGISTRY_TOKEN_PLACEHOLDER}`),
+    Authorization: MatchersV3.regex(
+      "^Bearer [\\x21-\\x7e]+$",
+      `Bearer ${INVALID_REGISTRY_TOKEN_PLACEHOLDER}`,
+    ),
   };
 }

@@ -1,4 +1,4 @@
-/** The consumer whose pacts live in contracts/pacts: the `@agentdeck/core` client. */
+/** The consumer whose pacts live in contracts/pacts today: the `@agentdeck/core` client. */
 export const CONSUMER = "agentdeck-core";
 
 /** The Asteroid Agents API v2 (`contracts/openapi/agents-v2.yaml`). */
@@ -7,4 +7,9 @@ export const AGENTS_PROVIDER = "asteroid-agents-api";
 /** The agent registry API v1 (`contracts/openapi/registry-v1.yaml`). */
 export const REGISTRY_PROVIDER = "agent-registry-api";
 
-export type Provider = typeof AGENTS_PROVIDER | typeof REGISTRY_PROVIDER;
+export const PROVIDERS = [AGENTS_PROVIDER, REGISTRY_PROVIDER] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export function isProvider(name: string): name is Provider {
+  return (PROVIDERS as readonly string[]).includes(name);
+}

@@ -1,6 +1,6 @@
 import { AGENT_SORT_FIELDS, type AgentListItem } from "@agentdeck/core";
 import { Box } from "ink";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { DetailPane } from "./DetailPane.tsx";
 import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { formatTime } from "./format.ts";
@@ -15,6 +15,7 @@ import { useSession } from "./session.ts";
 import type { Column } from "./Table.tsx";
 import { useList } from "./useList.ts";
 import { useListKeys } from "./useListKeys.ts";
+import { useSyncState } from "./useSyncState.ts";
 
 const COLUMNS: readonly Column<AgentListItem>[] = [
   { title: "Name", cell: (a) => a.name, sortField: "name" },
@@ -38,19 +39,12 @@ export function AgentsScreen(props: ScreenProps) {
     onLoaded: () => session.succeeded("agents:list"),
     onError: (error) => session.failed("agents:list", error, "load the agents"),
   });
-  const [view, setView] = useState<View>({ kind: "list" });
-  const [monitorTyping, setMonitorTyping] = useState(false);
+  const [view, setView, viewRef] = useSyncState<View>({ kind: "list" });
+  const monitorTyping = useRef(false);
   const back = () => setView({ kind: "list" });
 
-  const typing =
-    view.kind === "run" ||
-    (view.kind === "list" && list.filtering) ||
-    (view.kind === "monitor" && monitorTyping);
-  const { onTyping } = props;
-  useEffect(() => onTyping(typing), [typing, onTyping]);
-
-  useListKeys(list, dispatch, {
-    active: props.active && view.kind === "list",
+  const listRef = useListKeys(list, dispatch, {
+    active: () => props.active && viewRef.current.kind === "list",
     onBack: session.dismiss,
     extra: (press, agent) => {
       if (actionFor(AGENT_KEYS, press.name) !== "run") return false;
@@ -58,6 +52,18 @@ export function AgentsScreen(props: ScreenProps) {
       return true;
     },
   });
+
+  const { typing } = props;
+  useEffect(
+    () =>
+      typing(() => {
+        const current = viewRef.current;
+        if (current.kind === "run") return true;
+        if (current.kind === "monitor") return monitorTyping.current;
+        return listRef.current.filtering;
+      }),
+    [typing, viewRef, listRef],
+  );
 
   const selected = selectedItem(list);
   switch (view.kind) {
@@ -79,7 +85,9 @@ export function AgentsScreen(props: ScreenProps) {
           active={props.active}
           height={props.height}
           onClose={back}
-          onTyping={setMonitorTyping}
+          onTyping={(value) => {
+            monitorTyping.current = value;
+          }}
         />
       );
     case "list":

@@ -71,9 +71,9 @@ describe("the app", () => {
   test("q quits and gives the keyboard back", async () => {
     const app = renderApp(backend.client);
     await app.waitFor("Payroll admins");
-    expect(app.stdin.listenerCount("readable")).toBeGreaterThan(0);
+    expect(app.inputListeners()).toBeGreaterThan(0);
     app.press("q");
-    await app.waitFor(() => app.stdin.listenerCount("readable") === 0, "the app to exit");
+    await app.waitFor(() => app.inputListeners() === 0, "the app to exit");
   });
 
   test("q is a letter while the filter is being typed, not a way out", async () => {
@@ -81,7 +81,7 @@ describe("the app", () => {
     await app.waitFor("Payroll admins");
     app.press("/", "q");
     await app.waitFor("/q");
-    expect(app.stdin.listenerCount("readable")).toBeGreaterThan(0);
+    expect(app.inputListeners()).toBeGreaterThan(0);
     app.unmount();
   });
 });

@@ -6,9 +6,10 @@ import { CONNECTING, type Connection, connectionFailed, connectionOk } from "./c
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { ExecutionsScreen } from "./ExecutionsScreen.tsx";
 import { errorMessage, isAbort } from "./errorMessage.ts";
-import { HelpOverlay } from "./HelpOverlay.tsx";
+import { HELP_LINES, HelpOverlay } from "./HelpOverlay.tsx";
+import { type KeyRouter, KeyRouterContext, routeKey } from "./keyRouter.ts";
 import { actionFor, GLOBAL_KEYS, keyPresses } from "./keys.ts";
-import { MessageLine } from "./MessageLine.tsx";
+import { MessageLine, messageLines } from "./MessageLine.tsx";
 import { PoolsScreen } from "./PoolsScreen.tsx";
 import { RegistryScreen } from "./RegistryScreen.tsx";
 import { StatusBar } from "./StatusBar.tsx";
@@ -16,6 +17,7 @@ import type { ScreenProps } from "./screen.ts";
 import { type Message, type Session, SessionContext } from "./session.ts";
 import { cycleTab, TABS, TabBar, type TabId } from "./TabBar.tsx";
 import { type Theme, ThemeContext, themeFor } from "./theme.ts";
+import { useSyncState } from "./useSyncState.ts";
 import { CHROME_ROWS } from "./viewport.ts";
 
 /** What the app needs to know to start. */
@@ -40,13 +42,6 @@ const SCREENS: Record<TabId, (props: ScreenProps) => ReactNode> = {
   registry: memo(RegistryScreen),
 };
 
-const NOT_TYPING: Record<TabId, boolean> = {
-  pools: false,
-  agents: false,
-  executions: false,
-  registry: false,
-};
-
 /**
  * The whole UI: tabs, the current screen (every screen stays mounted, so each keeps its place),
  * the message line and the status bar. `?` shows every key; `q` quits unless something is being typed.
@@ -55,8 +50,9 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const { client } = props;
-  const [tab, setTab] = useState<TabId>(props.initialTab ?? "pools");
-  const [help, setHelp] = useState(false);
+  const [tab, setTab, tabRef] = useSyncState<TabId>(props.initialTab ?? "pools");
+  const [help, setHelp, helpRef] = useSyncState(false);
+  const [helpOffset, setHelpOffset] = useState(0);
   const typingProbes = useRef<Partial<Record<TabId, () => boolean>>>({});
   const [organization, setOrganization] = useState<{ id: string | undefined; name: string | undefined }>({
     id: props.organizationId,
@@ -137,70 +133,72 @@ export function App(props: AppProps) {
     [],
   );
 
-  const onKey = (name: string) => {
-    if (help) {
+  /** Handles a key that works everywhere; true when it did (the help overlay takes every key). */
+  const onKey = (name: string): boolean => {
+    if (helpRef.current) {
       if (name === "esc" || name === "?") setHelp(false);
       else if (name === "q") exit();
-      return;
+      else if (name === "j" || name === "down") setHelpOffset((o) => Math.min(o + 1, HELP_LINES - 1));
+      else if (name === "k" || name === "up") setHelpOffset((o) => Math.max(0, o - 1));
+      return true;
     }
-    if (typingProbes.current[tab]?.() ?? false) return;
-    switch (actionFor(GLOBAL_KEYS, name)) {
-      case "tab1":
-        return setTab("pools");
-      case "tab2":
-        return setTab("agents");
-      case "tab3":
-        return setTab("executions");
-      case "tab4":
-        return setTab("registry");
-      case "nextTab":
-        return setTab((current) => cycleTab(current, 1));
-      case "previousTab":
-        return setTab((current) => cycleTab(current, -1));
-      case "help":
-        return setHelp(true);
-      case "quit":
-        return exit();
-    }
+    if (typingProbes.current[tabRef.current]?.() ?? false) return false;
+    const action = actionFor(GLOBAL_KEYS, name);
+    if (action === "tab1") setTab("pools");
+    else if (action === "tab2") setTab("agents");
+    else if (action === "tab3") setTab("executions");
+    else if (action === "tab4") setTab("registry");
+    else if (action === "nextTab") setTab(cycleTab(tabRef.current, 1));
+    else if (action === "previousTab") setTab(cycleTab(tabRef.current, -1));
+    else if (action === "help") setHelp(true);
+    else if (action === "quit") exit();
+    return action !== undefined;
   };
-  // Only the first key of a chunk: what it does (a form opening) decides what the rest mean.
-  useInput((input, key) => onKey(keyPresses(input, key)[0]?.name ?? ""));
+  // Every key goes through here: first the keys that work everywhere (only the first key of a
+  // chunk, as what it does decides what the rest mean), then each active handler of the screens.
+  const [router] = useState<KeyRouter>(() => new Map());
+  useInput((input, key) => {
+    const global = onKey(keyPresses(input, key)[0]?.name ?? "");
+    if (!global) routeKey(router, input, key);
+  });
 
   const theme = props.theme ?? themeFor({ colour: true });
-  const height = Math.max(4, rows - CHROME_ROWS);
+  const height = Math.max(4, rows - CHROME_ROWS + 1 - messageLines(message, columns));
   return (
     <ThemeContext value={theme}>
-      <SessionContext value={session}>
-        <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-          <TabBar current={tab} />
-          <Box height={height} flexDirection="column" overflow="hidden">
-            {help ? <HelpOverlay height={height} width={columns} /> : null}
-            {TABS.map(({ id, title }) => {
-              const Screen = SCREENS[id];
-              const shown = id === tab && !help;
-              return (
-                <Box key={id} display={shown ? "flex" : "none"} flexDirection="column" height={height}>
-                  <ErrorBoundary name={title} resetKey={shown}>
-                    <Screen
-                      active={shown}
-                      visible={shown}
-                      width={columns}
-                      height={height}
-                      typing={registerTyping[id]}
-                    />
-                  </ErrorBoundary>
-                </Box>
-              );
-            })}
+      <KeyRouterContext value={router}>
+        <SessionContext value={session}>
+          <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+            <TabBar current={tab} />
+            <Box height={height} flexShrink={0} flexDirection="column" overflow="hidden">
+              {help ? <HelpOverlay height={height} width={columns} offset={helpOffset} /> : null}
+              {TABS.map(({ id, title }) => {
+                const Screen = SCREENS[id];
+                const shown = id === tab && !help;
+                return (
+                  <Box key={id} display={shown ? "flex" : "none"} flexDirection="column" height={height}>
+                    <ErrorBoundary name={title} resetKey={shown}>
+                      <Screen
+                        active={shown}
+                        visible={shown}
+                        width={columns}
+                        height={height}
+                        typing={registerTyping[id]}
+                      />
+                    </ErrorBoundary>
+                  </Box>
+                );
+              })}
+            </Box>
+            <MessageLine message={message} columns={columns} />
+            <StatusBar
+              environment={props.environment}
+              organization={organization.name ?? organization.id}
+              connection={connection}
+            />
           </Box>
-          <MessageLine message={message} />
-          <StatusBar
-            environment={props.environment}
-            organization={organization.name ?? organization.id}
-            connection={connection}
-          />
-        </Box>
-      </SessionContext>
+        </SessionContext>
+      </KeyRouterContext>
     </ThemeContext>
   );
 }

@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import { describeActivity } from "./activity.ts";
 import { type Steer, steerBlocked } from "./executionActions.ts";
 import { type FeedScroll, FOLLOWING, feedTop, scrollFeed } from "./feedScroll.ts";
 import { formatDuration, formatValue } from "./format.ts";
+import { useKeyHandler } from "./keyRouter.ts";
 import { actionFor, type KeyPress, keyPresses, MONITOR_KEYS, singleKeys } from "./keys.ts";
 import { sanitize } from "./sanitize.ts";
 import { useSession } from "./session.ts";
@@ -63,7 +64,9 @@ export function ExecutionMonitor(props: {
   const result = execution?.executionResult;
   const resultText = result ? formatValue(result.result).split("\n") : [];
   // Title, status, the gap above the feed, the gap above the keys and the keys; then the result block.
-  const resultRows = result ? 3 + Math.min(RESULT_LINES, resultText.length) + (resultText.length > RESULT_LINES ? 1 : 0) : 0;
+  const resultRows = result
+    ? 3 + Math.min(RESULT_LINES, resultText.length) + (resultText.length > RESULT_LINES ? 1 : 0)
+    : 0;
   const feedHeight = Math.max(1, props.height - 5 - resultRows);
 
   const steer = (what: Steer) => {
@@ -159,21 +162,18 @@ export function ExecutionMonitor(props: {
     return current;
   };
 
-  useInput(
-    (input, key) => {
-      let current = latestPrompt.current;
-      for (const press of keyPresses(input, key)) {
-        const presses = current.kind === "message" ? [press] : singleKeys(press);
-        for (const one of presses) current = onKey(one, current);
-      }
-      if (current !== latestPrompt.current) {
-        latestPrompt.current = current;
-        props.onTyping(current.kind !== "none");
-        setPrompt(current);
-      }
-    },
-    { isActive: props.active },
-  );
+  useKeyHandler((input, key) => {
+    let current = latestPrompt.current;
+    for (const press of keyPresses(input, key)) {
+      const presses = current.kind === "message" ? [press] : singleKeys(press);
+      for (const one of presses) current = onKey(one, current);
+    }
+    if (current !== latestPrompt.current) {
+      latestPrompt.current = current;
+      props.onTyping(current.kind !== "none");
+      setPrompt(current);
+    }
+  }, props.active);
 
   if (execution === undefined) {
     return (

@@ -1,5 +1,5 @@
 import { EXECUTION_SORT_FIELDS, EXECUTION_STATUSES, type Execution } from "@agentdeck/core";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { DetailPane } from "./DetailPane.tsx";
 import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { formatDuration, formatTime } from "./format.ts";
@@ -14,6 +14,7 @@ import type { Column } from "./Table.tsx";
 import { statusColour } from "./theme.ts";
 import { useList } from "./useList.ts";
 import { useListKeys } from "./useListKeys.ts";
+import { useSyncState } from "./useSyncState.ts";
 
 /** How often the Executions list refetches its page while it is on screen. */
 export const EXECUTIONS_REFRESH_MS = 3000;
@@ -51,7 +52,7 @@ export function ExecutionsScreen(props: ScreenProps) {
   const session = useSession();
   const { client, organizationId } = session;
   const source = useMemo(() => executionPages(client, organizationId), [client, organizationId]);
-  const [view, setView] = useState<View>({ kind: "list" });
+  const [view, setView, viewRef] = useSyncState<View>({ kind: "list" });
   const [list, dispatch] = useList(source, {
     initial: { pageSize: PAGE_SIZE, sortFields: EXECUTION_SORT_FIELDS, sortDirection: "desc" },
     enabled: organizationId !== undefined,
@@ -60,14 +61,10 @@ export function ExecutionsScreen(props: ScreenProps) {
     onLoaded: () => session.succeeded("executions:list"),
     onError: (error) => session.failed("executions:list", error, "load the executions"),
   });
-  const [monitorTyping, setMonitorTyping] = useState(false);
+  const monitorTyping = useRef(false);
 
-  const typing = (view.kind === "list" && list.filtering) || (view.kind === "monitor" && monitorTyping);
-  const { onTyping } = props;
-  useEffect(() => onTyping(typing), [typing, onTyping]);
-
-  useListKeys(list, dispatch, {
-    active: props.active && view.kind === "list",
+  const listRef = useListKeys(list, dispatch, {
+    active: () => props.active && viewRef.current.kind === "list",
     onOpen: (execution) => setView({ kind: "monitor", executionId: execution.id }),
     onBack: session.dismiss,
     extra: (press) => {
@@ -76,6 +73,13 @@ export function ExecutionsScreen(props: ScreenProps) {
       return true;
     },
   });
+
+  const { typing } = props;
+  useEffect(
+    () =>
+      typing(() => (viewRef.current.kind === "monitor" ? monitorTyping.current : listRef.current.filtering)),
+    [typing, viewRef, listRef],
+  );
 
   if (view.kind === "monitor") {
     return (
@@ -87,7 +91,9 @@ export function ExecutionsScreen(props: ScreenProps) {
           setView({ kind: "list" });
           dispatch({ type: "refresh" });
         }}
-        onTyping={setMonitorTyping}
+        onTyping={(value) => {
+          monitorTyping.current = value;
+        }}
       />
     );
   }

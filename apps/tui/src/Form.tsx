@@ -1,6 +1,7 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import { type FieldSpec, type FormAction, type FormState, formReducer } from "./formState.ts";
+import { useKeyHandler } from "./keyRouter.ts";
 import { type KeyPress, keyPresses } from "./keys.ts";
 import { sanitize } from "./sanitize.ts";
 import { TextField } from "./TextField.tsx";
@@ -64,7 +65,8 @@ export function Form(props: {
   readonly errors: Readonly<Record<string, string>>;
   readonly active: boolean;
   readonly submitLabel: string;
-  readonly onSubmit: () => void;
+  /** Called with the form as the keys so far left it (newer than the last render in a burst of keys). */
+  readonly onSubmit: (state: FormState) => void;
   readonly onClose: () => void;
   /** Draws the picker of a pick field. */
   readonly renderPick?: (field: FieldSpec, focused: boolean) => ReactNode;
@@ -72,23 +74,20 @@ export function Form(props: {
   const theme = useTheme();
   const { state, fields } = props;
   const latest = useLatest(state);
-  useInput(
-    (input, key) => {
-      // The keys of one chunk apply in turn, each to the state the one before left.
-      let current = latest.current;
-      for (const press of keyPresses(input, key)) {
-        const command = formKey(fields, current, press);
-        if (command === "close") return props.onClose();
-        if (command === "submit") return props.onSubmit();
-        if (command !== undefined) {
-          current = formReducer(fields, current, command);
-          latest.current = current;
-          props.dispatch(command);
-        }
+  useKeyHandler((input, key) => {
+    // The keys of one chunk apply in turn, each to the state the one before left.
+    let current = latest.current;
+    for (const press of keyPresses(input, key)) {
+      const command = formKey(fields, current, press);
+      if (command === "close") return props.onClose();
+      if (command === "submit") return props.onSubmit(current);
+      if (command !== undefined) {
+        current = formReducer(fields, current, command);
+        latest.current = current;
+        props.dispatch(command);
       }
-    },
-    { isActive: props.active },
-  );
+    }
+  }, props.active);
   const labelWidth = Math.max(...fields.map((f) => f.label.length)) + 3;
   const formError = props.errors[""];
   return (

@@ -17,7 +17,7 @@ export function ListHeader<T extends { id: string }>(props: {
   const { state } = props;
   const filter = state.filtering || state.filterDraft !== "";
   return (
-    <Box flexDirection="row" gap={2}>
+    <Box flexDirection="row" gap={2} height={1} flexShrink={0} overflow="hidden">
       <Text bold>{state.loaded ? plural(state.total, props.noun) : `${props.noun}s`}</Text>
       <Text color={theme.muted}>
         page {state.shownPage}/{pageCount(state)}

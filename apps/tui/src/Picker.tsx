@@ -1,5 +1,6 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useEffect, useRef } from "react";
+import { useKeyHandler } from "./keyRouter.ts";
 import { keyPresses } from "./keys.ts";
 import { selectedItem } from "./listState.ts";
 import { sanitize } from "./sanitize.ts";
@@ -36,29 +37,26 @@ export function Picker<T extends { id: string }>(props: {
     if (touched.current && chosen !== undefined) onPick(chosen);
   }, [chosen, onPick]);
 
-  useInput(
-    (input, key) => {
-      let draft = draftRef.current;
-      for (const press of keyPresses(input, key)) {
-        // Tab, Enter and Esc belong to the form, and so does everything after them in a chunk.
-        if (["tab", "shift+tab", "enter", "esc"].includes(press.name)) break;
-        touched.current = true;
-        if (press.name === "up") dispatch({ type: "move", by: -1 });
-        else if (press.name === "down") dispatch({ type: "move", by: 1 });
-        else if (press.name === "pageup") dispatch({ type: "page", by: -1 });
-        else if (press.name === "pagedown") dispatch({ type: "page", by: 1 });
-        else if (press.name === "backspace" && draft === "") onPick(undefined);
-        else if (press.name === "backspace") draft = draft.slice(0, -1);
-        else if (press.name === "ctrl+u") draft = "";
-        else if (press.text !== "") draft += press.text;
-      }
-      if (draft !== draftRef.current) {
-        draftRef.current = draft;
-        dispatch({ type: "typeFilter", text: draft });
-      }
-    },
-    { isActive: props.focused },
-  );
+  useKeyHandler((input, key) => {
+    let draft = draftRef.current;
+    for (const press of keyPresses(input, key)) {
+      // Tab, Enter and Esc belong to the form, and so does everything after them in a chunk.
+      if (["tab", "shift+tab", "enter", "esc"].includes(press.name)) break;
+      touched.current = true;
+      if (press.name === "up") dispatch({ type: "move", by: -1 });
+      else if (press.name === "down") dispatch({ type: "move", by: 1 });
+      else if (press.name === "pageup") dispatch({ type: "page", by: -1 });
+      else if (press.name === "pagedown") dispatch({ type: "page", by: 1 });
+      else if (press.name === "backspace" && draft === "") onPick(undefined);
+      else if (press.name === "backspace") draft = draft.slice(0, -1);
+      else if (press.name === "ctrl+u") draft = "";
+      else if (press.text !== "") draft += press.text;
+    }
+    if (draft !== draftRef.current) {
+      draftRef.current = draft;
+      dispatch({ type: "typeFilter", text: draft });
+    }
+  }, props.focused);
 
   if (!props.focused) return null;
   const top = Math.max(0, Math.min(state.cursor - Math.floor(rows / 2), state.items.length - rows));

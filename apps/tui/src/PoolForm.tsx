@@ -1,6 +1,6 @@
 import type { AgentProfilePool } from "@agentdeck/core";
 import { Form } from "./Form.tsx";
-import { visibleErrors } from "./formState.ts";
+import { type FormState, visibleErrors } from "./formState.ts";
 import { POOL_FIELDS, poolValues, validateCreatePool, validateUpdatePool } from "./poolForm.ts";
 import { sanitize } from "./sanitize.ts";
 import { useSession } from "./session.ts";
@@ -25,16 +25,18 @@ export function PoolForm(props: {
   const create = pool ? undefined : validateCreatePool(form.state.values, session.organizationId);
   const errors = update?.errors ?? create?.errors ?? {};
 
-  const onSubmit = () => {
+  const onSubmit = (current: FormState) => {
     if (pool) {
       form.submit(
-        update?.body,
+        current,
+        validateUpdatePool(current.values, pool).body,
         (body) => session.client.pools.update(pool.id, body),
         (saved) => props.onSaved(saved, false),
       );
     } else {
       form.submit(
-        create?.body,
+        current,
+        validateCreatePool(current.values, session.organizationId).body,
         (body) => session.client.pools.create(body),
         (saved) => props.onSaved(saved, true),
       );

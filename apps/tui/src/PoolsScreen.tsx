@@ -1,6 +1,6 @@
 import { type AgentProfilePool, POOL_SORT_FIELDS } from "@agentdeck/core";
 import { Box } from "ink";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { DetailPane } from "./DetailPane.tsx";
 import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { formatTime } from "./format.ts";
@@ -18,6 +18,7 @@ import { useFresh } from "./useFresh.ts";
 import { useKeys } from "./useKeys.ts";
 import { useList } from "./useList.ts";
 import { useListKeys } from "./useListKeys.ts";
+import { useSyncState } from "./useSyncState.ts";
 
 const COLUMNS: readonly Column<AgentProfilePool>[] = [
   { title: "Name", cell: (p) => p.name, sortField: "name" },
@@ -76,18 +77,9 @@ export function PoolsScreen(props: ScreenProps) {
     onLoaded: () => session.succeeded("pools:list"),
     onError: (error) => session.failed("pools:list", error, "load the pools"),
   });
-  const [view, setView] = useState<View>({ kind: "list" });
-  const [monitorTyping, setMonitorTyping] = useState(false);
+  const [view, setView, viewRef] = useSyncState<View>({ kind: "list" });
+  const monitorTyping = useRef(false);
   const back = () => setView({ kind: "list" });
-
-  const typing =
-    view.kind === "create" ||
-    view.kind === "edit" ||
-    view.kind === "run" ||
-    (view.kind === "list" && list.filtering) ||
-    (view.kind === "monitor" && monitorTyping);
-  const { onTyping } = props;
-  useEffect(() => onTyping(typing), [typing, onTyping]);
 
   const poolKeys = (name: string, pool: AgentProfilePool | undefined) => {
     const action = actionFor(POOL_KEYS, name);
@@ -97,19 +89,34 @@ export function PoolsScreen(props: ScreenProps) {
     return action !== undefined;
   };
 
-  useListKeys(list, dispatch, {
-    active: props.active && view.kind === "list",
+  const listRef = useListKeys(list, dispatch, {
+    active: () => props.active && viewRef.current.kind === "list",
     onOpen: (pool) => setView({ kind: "detail", pool }),
     onBack: session.dismiss,
     extra: (press, pool) => poolKeys(press.name, pool),
   });
 
+  const { typing } = props;
+  useEffect(
+    () =>
+      typing(() => {
+        const current = viewRef.current;
+        if (current.kind === "create" || current.kind === "edit" || current.kind === "run") return true;
+        if (current.kind === "monitor") return monitorTyping.current;
+        return current.kind === "list" && listRef.current.filtering;
+      }),
+    [typing, viewRef, listRef],
+  );
+
   // The detail view answers the pool keys too, and Esc goes back to the list.
-  useKeys(props.active && view.kind === "detail", (press) => {
-    if (view.kind !== "detail") return;
-    if (press.name === "esc") back();
-    else poolKeys(press.name, view.pool);
-  });
+  useKeys(
+    () => props.active && viewRef.current.kind === "detail",
+    (press) => {
+      if (view.kind !== "detail") return;
+      if (press.name === "esc") back();
+      else poolKeys(press.name, view.pool);
+    },
+  );
 
   const saved = (pool: AgentProfilePool, created: boolean) => {
     setView({ kind: "list" });
@@ -153,7 +160,9 @@ export function PoolsScreen(props: ScreenProps) {
           active={props.active}
           height={props.height}
           onClose={back}
-          onTyping={setMonitorTyping}
+          onTyping={(value) => {
+            monitorTyping.current = value;
+          }}
         />
       );
     case "detail":

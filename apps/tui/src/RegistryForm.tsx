@@ -1,7 +1,7 @@
 import type { RegistryAgent } from "@agentdeck/core";
 import { useRef } from "react";
 import { Form } from "./Form.tsx";
-import { visibleErrors } from "./formState.ts";
+import { type FormState, visibleErrors } from "./formState.ts";
 import { REGISTRY_FIELDS, validateRegistryAgent } from "./registryForm.ts";
 import { useSession } from "./session.ts";
 import { useForm } from "./useForm.ts";
@@ -24,9 +24,10 @@ export function RegistryForm(props: {
   // whose answer was lost is not made twice; changed details get a new key.
   const attempt = useRef<{ body: string; key: string }>(undefined);
 
-  const onSubmit = () =>
+  const onSubmit = (current: FormState) =>
     form.submit(
-      validation.body,
+      current,
+      validateRegistryAgent(current.values).body,
       (body) => {
         const json = JSON.stringify(body);
         if (attempt.current?.body !== json) attempt.current = { body: json, key: crypto.randomUUID() };

@@ -1,6 +1,6 @@
 import type { RegistryAgent } from "@agentdeck/core";
 import { Box, Text } from "ink";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { DetailPane } from "./DetailPane.tsx";
 import { formatTime } from "./format.ts";
 import { Hint } from "./Hint.tsx";
@@ -17,6 +17,7 @@ import { statusColour, useTheme } from "./theme.ts";
 import { useKeys } from "./useKeys.ts";
 import { useList } from "./useList.ts";
 import { useListKeys } from "./useListKeys.ts";
+import { useSyncState } from "./useSyncState.ts";
 
 /** Fields the registry sorts its agent list by. */
 export const REGISTRY_SORT_FIELDS = ["name", "inserted_at", "updated_at", "status"] as const;
@@ -57,13 +58,8 @@ export function RegistryScreen(props: ScreenProps) {
     onLoaded: () => session.succeeded("registry:list"),
     onError: (error) => session.failed("registry:list", error, "load the registry"),
   });
-  const [view, setView] = useState<View>({ kind: "list" });
+  const [view, setView, viewRef] = useSyncState<View>({ kind: "list" });
   const back = () => setView({ kind: "list" });
-
-  const typing =
-    view.kind === "create" || view.kind === "confirm" || (view.kind === "list" && list.filtering);
-  const { onTyping } = props;
-  useEffect(() => onTyping(typing), [typing, onTyping]);
 
   const transition = (agent: RegistryAgent, action: Transition) => {
     const call =
@@ -96,8 +92,8 @@ export function RegistryScreen(props: ScreenProps) {
     setView({ kind: "confirm", agent, action });
   };
 
-  useListKeys(list, dispatch, {
-    active: props.active && view.kind === "list" && registry,
+  const listRef = useListKeys(list, dispatch, {
+    active: () => props.active && viewRef.current.kind === "list" && registry,
     onBack: session.dismiss,
     extra: (press, agent) => {
       const action = actionFor(REGISTRY_KEYS, press.name);
@@ -108,13 +104,23 @@ export function RegistryScreen(props: ScreenProps) {
     },
   });
 
-  useKeys(props.active && view.kind === "confirm", (press) => {
-    if (view.kind !== "confirm") return;
-    if (press.name === "y" || press.name === "Y") {
-      back();
-      transition(view.agent, view.action);
-    } else if (["n", "N", "esc"].includes(press.name)) back();
-  });
+  useKeys(
+    () => props.active && viewRef.current.kind === "confirm",
+    (press) => {
+      const current = viewRef.current;
+      if (current.kind !== "confirm") return;
+      if (press.name === "y" || press.name === "Y") {
+        back();
+        transition(current.agent, current.action);
+      } else if (["n", "N", "esc"].includes(press.name)) back();
+    },
+  );
+
+  const { typing } = props;
+  useEffect(
+    () => typing(() => viewRef.current.kind !== "list" || listRef.current.filtering),
+    [typing, viewRef, listRef],
+  );
 
   if (!registry) {
     return (

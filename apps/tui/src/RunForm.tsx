@@ -6,7 +6,7 @@ import {
 } from "@agentdeck/core";
 import { useCallback, useMemo } from "react";
 import { Form } from "./Form.tsx";
-import { type FieldSpec, visibleErrors } from "./formState.ts";
+import { type FieldSpec, type FormState, visibleErrors } from "./formState.ts";
 import { Picker } from "./Picker.tsx";
 import { agentPages, poolPages } from "./pageSources.ts";
 import { RUN_FIELDS, validateRun } from "./runForm.ts";
@@ -88,10 +88,11 @@ export function RunForm(props: {
       />
     );
 
-  const onSubmit = () => {
-    const agentId = validation.agentId;
+  const onSubmit = (current: FormState) => {
+    const { agentId, body } = validateRun(current.values);
     form.submit(
-      agentId === undefined ? undefined : validation.body,
+      current,
+      agentId === undefined ? undefined : body,
       (body) => client.agents.execute(agentId as string, body),
       (started) => props.onStarted(started.executionId),
     );

@@ -20,20 +20,27 @@ export function StatusBar(props: {
   const theme = useTheme();
   const { connection } = props;
   return (
-    <Box flexDirection="row" gap={1} width="100%" overflow="hidden">
-      <Text inverse bold>
-        {` ${sanitize(props.environment)} `}
-      </Text>
-      <Text wrap="truncate-end">
-        <Text color={theme.muted}>org </Text>
-        {props.organization === undefined ? <Text color={theme.muted}>…</Text> : sanitize(props.organization)}
-      </Text>
-      <Text color={connectionColour(theme, connection.state)}>● {connection.state}</Text>
-      <Text color={theme.muted}>
-        {connection.lastOk ? `refreshed ${formatClock(connection.lastOk)}` : "not refreshed yet"}
-      </Text>
-      <Box flexGrow={1} />
-      <Text color={theme.muted}>? help · q quit</Text>
+    <Box flexDirection="row" height={1} flexShrink={0} overflow="hidden">
+      <Box flexGrow={1} flexShrink={1} overflow="hidden">
+        <Text wrap="truncate-end">
+          <Text inverse bold>
+            {` ${sanitize(props.environment)} `}
+          </Text>
+          <Text color={theme.muted}> org </Text>
+          {props.organization === undefined ? (
+            <Text color={theme.muted}>…</Text>
+          ) : (
+            sanitize(props.organization)
+          )}
+          <Text color={connectionColour(theme, connection.state)}> ● {connection.state}</Text>
+          <Text color={theme.muted}>
+            {connection.lastOk ? ` refreshed ${formatClock(connection.lastOk)}` : " not refreshed yet"}
+          </Text>
+        </Text>
+      </Box>
+      <Box flexShrink={0}>
+        <Text color={theme.muted}> ? help · q quit</Text>
+      </Box>
     </Box>
   );
 }

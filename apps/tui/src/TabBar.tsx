@@ -22,7 +22,7 @@ export function cycleTab(current: TabId, by: number): TabId {
 export function TabBar(props: { readonly current: TabId }) {
   const theme = useTheme();
   return (
-    <Box flexDirection="row" gap={1}>
+    <Box flexDirection="row" gap={1} height={1} flexShrink={0} overflow="hidden">
       <Text bold color={theme.accent}>
         agentdeck
       </Text>

@@ -27,7 +27,7 @@ type RowProps<T> = {
 function RowView<T>({ item, columns, selected, focused }: RowProps<T>) {
   const theme = useTheme();
   return (
-    <Box flexDirection="row" width="100%">
+    <Box flexDirection="row" width="100%" height={1} flexShrink={0}>
       <Text inverse={selected && focused} bold={selected}>
         {selected ? "›" : " "}
       </Text>
@@ -80,7 +80,7 @@ export function Table<T extends { id: string }>(props: {
   const visible = props.items.slice(top.current, top.current + rows);
   return (
     <Box flexDirection="column" height={props.height} overflow="hidden">
-      <Box flexDirection="row">
+      <Box flexDirection="row" height={1} flexShrink={0}>
         <Text> </Text>
         {props.columns.map((column) => {
           const sorted = column.sortField !== undefined && column.sortField === props.sort?.field;

@@ -80,19 +80,19 @@ export const GLOBAL_KEYS = [
   bind("nextTab", ["tab"], "Tab", "next tab"),
   bind("previousTab", ["shift+tab"], "Shift+Tab", "previous tab"),
   bind("help", ["?"], "?", "this help (Esc or ? closes it)"),
-  bind("quit", ["q", "ctrl+c"], "q  Ctrl+C", "quit (while typing, q is a letter)"),
+  bind("quit", ["q", "ctrl+c"], "q  Ctrl+C", "quit (a letter while typing)"),
 ] as const;
 
 /** Keys of every list. */
 export const LIST_KEYS = [
-  bind("down", ["j", "down"], "j  ↓", "move down (past the last row: next page)"),
-  bind("up", ["k", "up"], "k  ↑", "move up (past the first row: previous page)"),
+  bind("down", ["j", "down"], "j  ↓", "down (past the last row: next page)"),
+  bind("up", ["k", "up"], "k  ↑", "up (past the first row: previous page)"),
   bind("top", ["g", "home"], "g  Home", "first row of the list"),
   bind("bottom", ["G", "end"], "G  End", "last row of the list"),
   bind("previousPage", ["[", "pageup"], "[  PgUp", "previous page"),
   bind("nextPage", ["]", "pagedown"], "]  PgDn", "next page"),
-  bind("filter", ["/"], "/", "filter by name (typed on the server; Enter keeps it, Esc clears it)"),
-  bind("escape", ["esc"], "Esc", "clear the filter, close what is open, dismiss the message"),
+  bind("filter", ["/"], "/", "filter by name (Enter keeps, Esc clears)"),
+  bind("escape", ["esc"], "Esc", "clear filter / close / dismiss message"),
   bind("sort", ["s"], "s", "cycle the sort field"),
   bind("direction", ["S"], "S", "flip the sort direction"),
   bind("open", ["enter"], "Enter", "open the selected row"),
@@ -114,8 +114,8 @@ export const EXECUTION_KEYS = [
 
 export const REGISTRY_KEYS = [
   bind("create", ["n"], "n", "register an agent"),
-  bind("retire", ["t"], "t", "retire the selected agent (where allowed)"),
-  bind("reinstate", ["u"], "u", "reinstate the selected agent (where allowed)"),
+  bind("retire", ["t"], "t", "retire (where allowed; asks y/n)"),
+  bind("reinstate", ["u"], "u", "reinstate (where allowed; asks y/n)"),
 ] as const;
 
 export const MONITOR_KEYS = [
@@ -123,8 +123,8 @@ export const MONITOR_KEYS = [
   bind("resume", ["r"], "r", "resume"),
   bind("cancel", ["c"], "c", "cancel (asks y/n)"),
   bind("message", ["m"], "m", "send the agent a message"),
-  bind("scrollDown", ["j", "down"], "j  ↓", "scroll the activity feed"),
-  bind("scrollUp", ["k", "up"], "k  ↑", "scroll the activity feed back"),
+  bind("scrollDown", ["j", "down"], "j  ↓", "scroll the activity feed down"),
+  bind("scrollUp", ["k", "up"], "k  ↑", "scroll the activity feed up"),
   bind("follow", ["G", "end"], "G  End", "follow the newest activity"),
   bind("oldest", ["g", "home"], "g  Home", "oldest activity"),
   bind("refresh", ["R"], "R", "refresh now"),
@@ -134,9 +134,9 @@ export const MONITOR_KEYS = [
 export const FORM_KEYS = [
   bind("next", ["tab", "down"], "Tab  ↓", "next field"),
   bind("previous", ["shift+tab", "up"], "Shift+Tab  ↑", "previous field"),
-  bind("submit", ["enter"], "Enter", "submit (in a rows field: new row; in a list: pick)"),
+  bind("submit", ["enter"], "Enter", "submit (a new line in a rows field)"),
   bind("cycle", ["left", "right", " "], "←  →  Space", "change a choice"),
-  bind("close", ["esc"], "Esc", "close (what you typed is kept for next time)"),
+  bind("close", ["esc"], "Esc", "close the form"),
 ] as const;
 
 /** Every group of keys, in the order the help overlay lists them. */

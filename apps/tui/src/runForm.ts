@@ -25,7 +25,7 @@ export function parseRows(
 ): { value: Record<string, unknown> | undefined; error?: string } {
   const trimmed = text.trim();
   if (trimmed === "") return { value: undefined };
-  if (options.json && trimmed.startsWith("{")) {
+  if (options.json && /^[[{]/.test(trimmed)) {
     try {
       const parsed: unknown = JSON.parse(trimmed);
       if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {

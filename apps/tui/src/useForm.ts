@@ -35,12 +35,14 @@ export function useForm(options: {
     [fields],
   );
 
+  /** Sends `body` (the validation of `current`), unless it is undefined: then every problem is marked. */
   const submit = <Body, Result>(
+    current: FormState,
     body: Body | undefined,
     send: (body: Body) => Promise<Result>,
     done: (result: Result) => void,
   ) => {
-    if (state.submitting) return;
+    if (current.submitting) return;
     if (body === undefined) {
       dispatch({ type: "attempt" });
       return;

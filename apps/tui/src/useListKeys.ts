@@ -1,4 +1,4 @@
-import { useInput } from "ink";
+import { useKeyHandler } from "./keyRouter.ts";
 import { type KeyPress, keyPresses, singleKeys } from "./keys.ts";
 import { listCommand } from "./listKeys.ts";
 import { type ListAction, type ListState, listReducer, selectedItem } from "./listState.ts";
@@ -13,32 +13,30 @@ export function useListKeys<T extends { id: string }>(
   state: ListState<T>,
   dispatch: (action: ListAction<T>) => void,
   options: {
-    readonly active: boolean;
+    /** Whether keys go to the list; a function is asked when each key arrives. */
+    readonly active: boolean | (() => boolean);
     readonly onOpen?: (item: T) => void;
     readonly onBack?: () => void;
     readonly extra?: (press: KeyPress, item: T | undefined) => boolean;
   },
 ) {
   const latest = useLatest(state);
-  useInput(
-    (input, key) => {
-      for (const press of keyPresses(input, key)) {
-        // While the filter is typed, a chunk of characters is text; otherwise each is a key.
-        for (const single of latest.current.filtering ? [press] : singleKeys(press)) {
-          const current = latest.current;
-          if (!current.filtering && options.extra?.(single, selectedItem(current))) continue;
-          const command = listCommand(current, single);
-          if (command?.kind === "list") {
-            latest.current = listReducer(current, command.action);
-            dispatch(command.action);
-          } else if (command?.kind === "open") {
-            const item = selectedItem(current);
-            if (item) options.onOpen?.(item);
-          } else if (command?.kind === "back") options.onBack?.();
-        }
+  useKeyHandler((input, key) => {
+    for (const press of keyPresses(input, key)) {
+      // While the filter is typed, a chunk of characters is text; otherwise each is a key.
+      for (const single of latest.current.filtering ? [press] : singleKeys(press)) {
+        const current = latest.current;
+        if (!current.filtering && options.extra?.(single, selectedItem(current))) continue;
+        const command = listCommand(current, single);
+        if (command?.kind === "list") {
+          latest.current = listReducer(current, command.action);
+          dispatch(command.action);
+        } else if (command?.kind === "open") {
+          const item = selectedItem(current);
+          if (item) options.onOpen?.(item);
+        } else if (command?.kind === "back") options.onBack?.();
       }
-    },
-    { isActive: options.active },
-  );
+    }
+  }, options.active);
   return latest;
 }

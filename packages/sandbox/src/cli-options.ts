@@ -29,7 +29,9 @@ export class CliUsageError extends Error {
 }
 
 /** Reads the command line into sandbox options; throws CliUsageError on anything it cannot use. */
-export function parseCliArgs(argv: readonly string[]): { help: true } | { help: false; options: SandboxOptions } {
+export function parseCliArgs(
+  argv: readonly string[],
+): { help: true } | { help: false; options: SandboxOptions } {
   // `pnpm start -- --port 4010` passes the `--` through.
   const args = argv[0] === "--" ? argv.slice(1) : [...argv];
   let values: Record<string, string | boolean | undefined>;
@@ -107,7 +109,9 @@ export function parseCliArgs(argv: readonly string[]): { help: true } | { help: 
   if (statusText !== undefined) {
     const status = Number(statusText);
     if (!(FAULT_STATUSES as readonly number[]).includes(status)) {
-      throw new CliUsageError(`--fault-status must be one of ${FAULT_STATUSES.join(", ")}, not "${statusText}"`);
+      throw new CliUsageError(
+        `--fault-status must be one of ${FAULT_STATUSES.join(", ")}, not "${statusText}"`,
+      );
     }
     faults.status = status as FaultOptions["status"];
   }

@@ -25,15 +25,56 @@ const ROUTES = [
 ];
 
 const QUERY_KEYS = [
-  "page", "pageSize", "searchName", "sortField", "sortDirection", "organizationId", "status", "agentId",
-  "executionId", "createdAfter", "createdBefore", "metadataKey", "metadataValue", "humanLabels", "order",
-  "limit", "offset", "page_size", "sort", "idempotency_key", "__proto__", "constructor",
+  "page",
+  "pageSize",
+  "searchName",
+  "sortField",
+  "sortDirection",
+  "organizationId",
+  "status",
+  "agentId",
+  "executionId",
+  "createdAfter",
+  "createdBefore",
+  "metadataKey",
+  "metadataValue",
+  "humanLabels",
+  "order",
+  "limit",
+  "offset",
+  "page_size",
+  "sort",
+  "idempotency_key",
+  "__proto__",
+  "constructor",
 ];
 
 const WORDS = [
-  "name", "created_at", "updated_at", "asc", "desc", "-inserted_at", "running", "paused", "cancelled",
-  "completed", "least_recently_used", "most_recently_used", "0", "1", "-1", "100", "101", "1e3", "",
-  "3c90c3cc-0d44-4b50-8888-8dd25736052a", "013xrzp12g3nqk8nx0y2vfkg4s3jp2qr", "null", "true", "%", "∑",
+  "name",
+  "created_at",
+  "updated_at",
+  "asc",
+  "desc",
+  "-inserted_at",
+  "running",
+  "paused",
+  "cancelled",
+  "completed",
+  "least_recently_used",
+  "most_recently_used",
+  "0",
+  "1",
+  "-1",
+  "100",
+  "101",
+  "1e3",
+  "",
+  "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+  "013xrzp12g3nqk8nx0y2vfkg4s3jp2qr",
+  "null",
+  "true",
+  "%",
+  "∑",
 ];
 
 /** Any JSON value, kept shallow so the run stays quick. */
@@ -87,7 +128,9 @@ describe("fuzzing both APIs", () => {
       method: fc.constantFrom("GET", "POST", "PATCH", "DELETE", "PUT"),
       route: fc.constantFrom(...ROUTES),
       ids: fc.array(id, { minLength: 2, maxLength: 2 }),
-      query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string()), value), { maxLength: 4 }),
+      query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string()), value), {
+        maxLength: 4,
+      }),
       body,
       idempotencyKey: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }),
     });
@@ -97,7 +140,9 @@ describe("fuzzing both APIs", () => {
       fc.asyncProperty(request, async (r) => {
         let n = 0;
         const path = r.route.replace(/\{id\}/g, () => encodeURIComponent(r.ids[n++] ?? ""));
-        const query = Object.fromEntries(r.query.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+        const query = Object.fromEntries(
+          r.query.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+        );
         const isRegistry = path.startsWith("/api/v1");
         const send = isRegistry ? http.registry : http.v2;
         const response = await send(r.method, path.replace(/^\/(agents\/v2|api\/v1)/, ""), {

@@ -1,3 +1,4 @@
+export type { ExecutionInput } from "./executions/execution-table.ts";
 export type { FaultOptions } from "./http/faults.ts";
 export type { ResponseContext, TransformResponse } from "./http/transform-response.ts";
 export {
@@ -11,7 +12,6 @@ export {
   startSandbox,
 } from "./sandbox.ts";
 export { SandboxError } from "./sandbox-error.ts";
-export type { ExecutionInput } from "./executions/execution-table.ts";
 export type { AgentInput } from "./store/agent-table.ts";
 export type { AgentProfile, PoolInput } from "./store/pool-table.ts";
 export type { RegistryAgentInput } from "./store/registry-table.ts";

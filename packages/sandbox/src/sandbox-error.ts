@@ -40,7 +40,8 @@ export class SandboxError extends Error {
   ) {
     super(message);
     this.status = status;
-    this.code = options.code ?? REGISTRY_CODES[status] ?? (status >= 500 ? "internal_server_error" : "bad_request");
+    this.code =
+      options.code ?? REGISTRY_CODES[status] ?? (status >= 500 ? "internal_server_error" : "bad_request");
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }

@@ -25,7 +25,19 @@ export const KEY = {
 const WAIT_MS = 8000;
 
 /** The UI rendered into a virtual terminal, with helpers to type and to wait for what it shows. */
-export type RenderedApp = ReturnType<typeof renderApp>;
+export type RenderedApp = {
+  /** The newest frame, as the terminal shows it. */
+  frame: () => string;
+  waitFor: (check: string | RegExp | ((frame: string) => boolean), what?: string) => Promise<string>;
+  /** Sends keys, one write each, as separate key presses. */
+  press: (...keys: string[]) => void;
+  /** Types text as one chunk, as a fast typist or a paste delivers it. */
+  type: (text: string) => void;
+  resize: (columns: number, rows: number) => void;
+  /** How many key listeners the app has on stdin (none once it has exited). */
+  inputListeners: () => number;
+  unmount: () => void;
+};
 
 /**
  * Renders the whole app on `client` in a virtual terminal of `columns` × `rows`, as a user
@@ -34,7 +46,7 @@ export type RenderedApp = ReturnType<typeof renderApp>;
 export function renderApp(
   client: Client,
   options: Partial<AppProps> & { columns?: number; rows?: number; tab?: TabId } = {},
-) {
+): RenderedApp {
   const { columns = 120, rows = 30, tab, ...props } = options;
   const instance = render(
     <App
@@ -53,7 +65,9 @@ export function renderApp(
   /** Waits until `check` holds for the newest frame (polling, never a fixed sleep). */
   const waitFor = async (check: string | RegExp | ((frame: string) => boolean), what?: string) => {
     const test =
-      typeof check === "function" ? check : (text: string) => (typeof check === "string" ? text.includes(check) : check.test(text));
+      typeof check === "function"
+        ? check
+        : (text: string) => (typeof check === "string" ? text.includes(check) : check.test(text));
     const deadline = Date.now() + WAIT_MS;
     while (!test(frame())) {
       if (Date.now() > deadline) {
@@ -64,19 +78,18 @@ export function renderApp(
     return frame();
   };
 
-  /** Sends keys, one write each, as separate key presses. */
   const press = (...keys: string[]) => {
     for (const key of keys) instance.stdin.write(key);
   };
 
   return {
-    ...instance,
     frame,
     waitFor,
     press,
-    /** Types text as one chunk, as a fast typist or a paste delivers it. */
     type: (text: string) => instance.stdin.write(text),
     resize: (newColumns: number, newRows: number) => resize(instance.stdout, newColumns, newRows),
+    inputListeners: () => instance.stdin.listenerCount("readable"),
+    unmount: instance.unmount,
   };
 }
 

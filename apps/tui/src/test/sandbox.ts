@@ -11,7 +11,10 @@ export async function startBackend(options: SandboxOptions = {}): Promise<TestBa
 }
 
 /** A client for `sandbox`, with the sandbox's own credentials unless others are given. */
-export function clientFor(sandbox: Sandbox, overrides: { apiKey?: string; maxRetries?: number } = {}): Client {
+export function clientFor(
+  sandbox: Sandbox,
+  overrides: { apiKey?: string; maxRetries?: number } = {},
+): Client {
   return createClient({
     apiKey: overrides.apiKey ?? sandbox.apiKey,
     baseUrl: sandbox.agentsUrl,

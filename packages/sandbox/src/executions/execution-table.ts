@@ -74,13 +74,14 @@ const MOVING: ReadonlySet<string> = new Set(["starting", "running"]);
 
 /**
  * Executions, their activities, and the timers that move them along. Every timer is unref'd, so a
- * forgotten sandbox never keeps a process alive, and `stop()` clears them all.
+ * forgotten sandbox never keeps a process alive, and `close()` clears them all.
  */
 export class ExecutionTable {
   readonly #records = new Map<string, ExecutionRecord>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   /** Unfinished executions per profile: what makes a profile busy in a pool without concurrent use. */
   readonly #holders = new Map<string, number>();
+  #closed = false;
 
   readonly #deps: ExecutionDeps;
 
@@ -119,8 +120,14 @@ export class ExecutionTable {
   /** Adds a snapshot (see ExecutionInput); it changes only through the status and message routes. */
   add(input: ExecutionInput): Execution {
     const agent = this.#deps.agent(input.agentId.toLowerCase());
-    if (agent === undefined) throw notFound(`agent ${input.agentId} not found; add it with store.addAgent first`);
-    const createdMs = input.createdAt === undefined ? this.#deps.now() : Date.parse(input.createdAt);
+    if (agent === undefined)
+      throw notFound(`agent ${input.agentId} not found; add it with store.addAgent first`);
+    const activities = input.activities ?? [];
+    // Without a creation time, the snapshot's activities end now rather than in the future.
+    const createdMs =
+      input.createdAt === undefined
+        ? this.#deps.now() - (activities.length + 1) * 1000
+        : Date.parse(input.createdAt);
     const record = this.#create({
       id: input.id,
       agent,
@@ -133,9 +140,10 @@ export class ExecutionTable {
       },
     });
     const status = input.status ?? "running";
-    const activities = input.activities ?? [];
     const endMs =
-      input.terminalAt === undefined ? createdMs + (activities.length + 1) * 1000 : Date.parse(input.terminalAt);
+      input.terminalAt === undefined
+        ? createdMs + (activities.length + 1) * 1000
+        : Date.parse(input.terminalAt);
     activities.forEach((payload, i) => {
       this.#note(record, payload, createdMs + (i + 1) * 1000);
     });
@@ -177,9 +185,21 @@ export class ExecutionTable {
     if (from === to) return;
     this.#unschedule(id);
     if (to === "paused") {
-      this.#apply(record, { activityType: "status_changed", status: "paused", pausedPayload: { reason: "paused by the user" } }, atMs);
+      this.#apply(
+        record,
+        { activityType: "status_changed", status: "paused", pausedPayload: { reason: "paused by the user" } },
+        atMs,
+      );
     } else if (to === "cancelled") {
-      this.#apply(record, { activityType: "status_changed", status: "cancelled", cancelledPayload: { reason: "user_requested" } }, atMs);
+      this.#apply(
+        record,
+        {
+          activityType: "status_changed",
+          status: "cancelled",
+          cancelledPayload: { reason: "user_requested" },
+        },
+        atMs,
+      );
     } else {
       const next = record.plan[record.cursor];
       if (next?.activityType === "status_changed" && next.status === "running") record.cursor++;
@@ -196,7 +216,11 @@ export class ExecutionTable {
         `execution ${id} has finished (${record.execution.status}); messages can only be sent to an unfinished execution`,
       );
     }
-    this.#note(record, { activityType: "user_message_received", message, userUUID: this.#deps.userId() }, this.#deps.now());
+    this.#note(
+      record,
+      { activityType: "user_message_received", message, userUUID: this.#deps.userId() },
+      this.#deps.now(),
+    );
   }
 
   activities(id: string, order: "asc" | "desc", limit: number | undefined): ExecutionActivity[] {
@@ -215,13 +239,16 @@ export class ExecutionTable {
     const matching = [...this.#records.values()].filter(({ execution: e, createdMs }) => {
       if (statuses !== undefined && !statuses.has(e.status)) return false;
       if (query.agentId !== undefined && e.agentId !== query.agentId.toLowerCase()) return false;
-      if (query.organizationId !== undefined && e.organizationId !== query.organizationId.toLowerCase()) return false;
+      if (query.organizationId !== undefined && e.organizationId !== query.organizationId.toLowerCase())
+        return false;
       if (idNeedle !== undefined && !e.id.includes(idNeedle)) return false;
       if (query.agentVersion !== undefined && e.agentVersion !== query.agentVersion) return false;
       if (after !== undefined && createdMs <= after) return false;
       if (before !== undefined && createdMs >= before) return false;
-      if (outcomeNeedle !== undefined && !e.executionResult?.outcome.toLowerCase().includes(outcomeNeedle)) return false;
-      if (query.metadataKey !== undefined && e.metadata?.[query.metadataKey] !== query.metadataValue) return false;
+      if (outcomeNeedle !== undefined && !e.executionResult?.outcome.toLowerCase().includes(outcomeNeedle))
+        return false;
+      if (query.metadataKey !== undefined && !hasMetadata(e, query.metadataKey, query.metadataValue))
+        return false;
       if (labels !== undefined && !e.humanLabels.some((label) => labels.has(label.id))) return false;
       return true;
     });
@@ -239,14 +266,14 @@ export class ExecutionTable {
     );
   }
 
-  /** Clears every timer: nothing moves after this. */
-  stop(): void {
-    for (const timer of this.#timers.values()) clearTimeout(timer);
-    this.#timers.clear();
+  /** Clears every timer for good: nothing moves after this, even a run started by a late request. */
+  close(): void {
+    this.#closed = true;
+    this.#stopTimers();
   }
 
   clear(): void {
-    this.stop();
+    this.#stopTimers();
     this.#records.clear();
     this.#holders.clear();
   }
@@ -286,7 +313,8 @@ export class ExecutionTable {
       profileId: spec.profileId,
     };
     this.#records.set(id, record);
-    if (spec.profileId !== undefined) this.#holders.set(spec.profileId, (this.#holders.get(spec.profileId) ?? 0) + 1);
+    if (spec.profileId !== undefined)
+      this.#holders.set(spec.profileId, (this.#holders.get(spec.profileId) ?? 0) + 1);
     this.#note(record, { activityType: "status_changed", status: spec.status }, spec.createdMs);
     return record;
   }
@@ -331,9 +359,14 @@ export class ExecutionTable {
     });
   }
 
+  #stopTimers(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
   #schedule(record: ExecutionRecord): void {
     const { id } = record.execution;
-    if (this.#timers.has(id) || record.cursor >= record.plan.length) return;
+    if (this.#closed || this.#timers.has(id) || record.cursor >= record.plan.length) return;
     const timer = setTimeout(() => this.#tick(id), this.#deps.stepMs);
     timer.unref();
     this.#timers.set(id, timer);
@@ -361,6 +394,11 @@ export class ExecutionTable {
     if (record === undefined) throw notFound(`execution ${id} not found`);
     return record;
   }
+}
+
+function hasMetadata(execution: Execution, key: string, value: string | undefined): boolean {
+  const metadata = execution.metadata ?? {};
+  return Object.hasOwn(metadata, key) && metadata[key] === value;
 }
 
 /** The `status_changed` payload that puts a snapshot in `status`, with a result for the final ones. */

@@ -18,7 +18,11 @@ const ACTIONS = [
   { actionName: "navigate", started: "Opening the sign-in page", done: "Opened the sign-in page" },
   { actionName: "type", started: "Typing the account email", done: "Typed the account email" },
   { actionName: "click", started: 'Clicking "Continue"', done: 'Clicked "Continue"' },
-  { actionName: "extract", started: "Reading the results table", done: "Read 12 rows from the results table" },
+  {
+    actionName: "extract",
+    started: "Reading the results table",
+    done: "Read 12 rows from the results table",
+  },
   { actionName: "download", started: "Downloading the latest statement", done: "Downloaded statement.pdf" },
   { actionName: "scroll", started: "Scrolling to the order history", done: "Scrolled to the order history" },
   { actionName: "select", started: 'Choosing "Last 30 days"', done: 'Chose "Last 30 days"' },
@@ -36,7 +40,11 @@ const THOUGHTS = [
  * The activities an execution will go through after it is created, in order. A `status_changed`
  * activity also moves the execution to that status; the runner stops at any status other than running.
  */
-export function buildPlan(agentName: string, inputs: Record<string, unknown>, random: Random): KnownActivityPayload[] {
+export function buildPlan(
+  agentName: string,
+  inputs: Record<string, unknown>,
+  random: Random,
+): KnownActivityPayload[] {
   const run = inputs as RunInputs;
   const steps = isStepCount(run.steps) ? run.steps : 2 + random.int(3);
   const failAt = run.fail === true ? Math.min(2, steps) : 0;
@@ -80,7 +88,9 @@ export function buildPlan(agentName: string, inputs: Record<string, unknown>, ra
       plan.push({
         activityType: "status_changed",
         status: "awaiting_confirmation",
-        awaitingConfirmationPayload: { reason: "About to submit the form; set the status to running to confirm" },
+        awaitingConfirmationPayload: {
+          reason: "About to submit the form; set the status to running to confirm",
+        },
       });
     }
     if (step === 1 && run.pauseByAgent === true) {

@@ -6,7 +6,9 @@ export const REGISTRY_PREFIX = "/api/v1";
 export type Api = "v2" | "registry";
 
 export function apiOf(url: string): Api {
-  return url === REGISTRY_PREFIX || url.startsWith(`${REGISTRY_PREFIX}/`) || url.startsWith(`${REGISTRY_PREFIX}?`)
+  return url === REGISTRY_PREFIX ||
+    url.startsWith(`${REGISTRY_PREFIX}/`) ||
+    url.startsWith(`${REGISTRY_PREFIX}?`)
     ? "registry"
     : "v2";
 }

@@ -40,8 +40,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split("?")[0];
-    const error = notFound(`no route for ${request.method} ${path}; see the API reference for the routes this server has`);
-    return reply.code(404).type("application/json; charset=utf-8").send(errorBody(apiOf(request.url), error));
+    const error = notFound(
+      `no route for ${request.method} ${path}; see the API reference for the routes this server has`,
+    );
+    return reply
+      .code(404)
+      .type("application/json; charset=utf-8")
+      .send(errorBody(apiOf(request.url), error));
   });
 
   const { latencyMs, faults, transformResponse, store } = options;

@@ -43,14 +43,26 @@ describe("v2 authentication with X-Asteroid-Agents-Api-Key", () => {
 
 describe("registry authentication with Authorization: Bearer", () => {
   it("answers 401 unauthorized without a token, with another scheme, or with a wrong token", async () => {
-    expectRegistryError(await ctx.http.registry("GET", "/agent", { anonymous: true }), 401, "unauthorized", /missing/);
     expectRegistryError(
-      await ctx.http.registry("GET", "/agent", { anonymous: true, headers: { authorization: "Basic token-under-test" } }),
+      await ctx.http.registry("GET", "/agent", { anonymous: true }),
+      401,
+      "unauthorized",
+      /missing/,
+    );
+    expectRegistryError(
+      await ctx.http.registry("GET", "/agent", {
+        anonymous: true,
+        headers: { authorization: "Basic token-under-test" },
+      }),
       401,
       "unauthorized",
     );
     expectRegistryError(
-      await ctx.http.registry("POST", "/agent", { anonymous: true, headers: { authorization: "Bearer nope" }, json: {} }),
+      await ctx.http.registry("POST", "/agent", {
+        anonymous: true,
+        headers: { authorization: "Bearer nope" },
+        json: {},
+      }),
       401,
       "unauthorized",
       /invalid API token/,
@@ -68,7 +80,11 @@ describe("registry authentication with Authorization: Bearer", () => {
 
 describe("unknown routes", () => {
   it("answer 404 in the envelope of the API their path belongs to", async () => {
-    expectV2Error(await ctx.http.v2("GET", "/nothing-here"), 404, /no route for GET \/agents\/v2\/nothing-here/);
+    expectV2Error(
+      await ctx.http.v2("GET", "/nothing-here"),
+      404,
+      /no route for GET \/agents\/v2\/nothing-here/,
+    );
     expectV2Error(await ctx.http.v2("DELETE", "/agent-profile-pools"), 404);
     expectRegistryError(await ctx.http.registry("GET", "/agents"), 404, "not_found");
     expectV2Error(await ctx.http.raw("GET", "/"), 404);

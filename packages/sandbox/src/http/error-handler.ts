@@ -20,10 +20,16 @@ export function createErrorHandler(bodyLimit: number) {
   return (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toSandboxError(error, bodyLimit);
     if (problem.status >= 500 && !(error instanceof SandboxError)) {
-      process.stderr.write(`agentdeck-sandbox: ${request.method} ${request.url} failed: ${String((error as Error)?.stack ?? error)}\n`);
+      process.stderr.write(
+        `agentdeck-sandbox: ${request.method} ${request.url} failed: ${String((error as Error)?.stack ?? error)}\n`,
+      );
     }
-    if (problem.retryAfterSeconds !== undefined) reply.header("retry-after", String(problem.retryAfterSeconds));
-    return reply.code(problem.status).type("application/json; charset=utf-8").send(errorBody(apiOf(request.url), problem));
+    if (problem.retryAfterSeconds !== undefined)
+      reply.header("retry-after", String(problem.retryAfterSeconds));
+    return reply
+      .code(problem.status)
+      .type("application/json; charset=utf-8")
+      .send(errorBody(apiOf(request.url), problem));
   };
 }
 
@@ -38,5 +44,8 @@ function toSandboxError(error: unknown, bodyLimit: number): SandboxError {
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new SandboxError(400, (error as Error).message || "the request is not valid");
   }
-  return new SandboxError(500, "the sandbox failed unexpectedly; this is a bug, please report it with the request");
+  return new SandboxError(
+    500,
+    "the sandbox failed unexpectedly; this is a bug, please report it with the request",
+  );
 }

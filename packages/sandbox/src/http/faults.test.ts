@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { startSandbox } from "../sandbox.ts";
 import { expectRegistryError, expectV2Error, httpClient } from "../test/client.ts";
 
-async function withSandbox<T>(options: Parameters<typeof startSandbox>[0], use: (s: Awaited<ReturnType<typeof startSandbox>>) => Promise<T>) {
+async function withSandbox<T>(
+  options: Parameters<typeof startSandbox>[0],
+  use: (s: Awaited<ReturnType<typeof startSandbox>>) => Promise<T>,
+) {
   const sandbox = await startSandbox(options);
   try {
     return await use(sandbox);
@@ -38,10 +41,15 @@ describe("injected faults", () => {
   it("a 503 carries Retry-After too, and a 502 does not", async () => {
     // 502 and 503 are outside the v2 document's statuses, so these are read with plain fetch.
     await withSandbox({ faults: { rate: 1, status: 503 } }, async (sandbox) => {
-      const response = await fetch(`${sandbox.agentsUrl}/agents`, { headers: { "x-asteroid-agents-api-key": sandbox.apiKey } });
+      const response = await fetch(`${sandbox.agentsUrl}/agents`, {
+        headers: { "x-asteroid-agents-api-key": sandbox.apiKey },
+      });
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("1");
-      expect(await response.json()).toEqual({ code: 503, message: expect.stringMatching(/service unavailable/) });
+      expect(await response.json()).toEqual({
+        code: 503,
+        message: expect.stringMatching(/service unavailable/),
+      });
     });
     await withSandbox({ faults: { rate: 1, status: 502 } }, async (sandbox) => {
       const response = await fetch(`${sandbox.registryUrl}/agent`);
@@ -55,19 +63,27 @@ describe("injected faults", () => {
     const faults = {
       rate: 1,
       status: 500 as const,
-      routes: ["GET /agents/v2/agent-profile-pools", "/api/v1", "POST /agents/v2/executions/{executionId}/status"],
+      routes: [
+        "GET /agents/v2/agent-profile-pools",
+        "/api/v1",
+        "POST /agents/v2/executions/{executionId}/status",
+      ],
     };
     await withSandbox({ faults }, async (sandbox) => {
       const http = httpClient(sandbox);
       expect((await http.v2("GET", "/agent-profile-pools")).status).toBe(500);
-      expect((await http.v2("GET", "/agent-profile-pools/3c90c3cc-0d44-4b50-8888-8dd25736052a")).status).toBe(500);
+      expect((await http.v2("GET", "/agent-profile-pools/3c90c3cc-0d44-4b50-8888-8dd25736052a")).status).toBe(
+        500,
+      );
       expect((await http.v2("POST", "/agent-profile-pools", { json: {} })).status).toBe(400);
       expect((await http.v2("GET", "/agents")).status).toBe(200);
       expect((await http.registry("GET", "/agent")).status).toBe(500);
       const executions = await http.v2("GET", "/executions");
       expect(executions.status).toBe(200);
       const id = executions.body.items[0].id;
-      expect((await http.v2("POST", `/executions/${id}/status`, { json: { status: "paused" } })).status).toBe(500);
+      expect((await http.v2("POST", `/executions/${id}/status`, { json: { status: "paused" } })).status).toBe(
+        500,
+      );
       expect((await http.v2("GET", `/executions/${id}`)).status).toBe(200);
     });
   });

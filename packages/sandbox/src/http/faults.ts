@@ -75,7 +75,9 @@ function matches(route: RouteFilter, request: FastifyRequest): boolean {
   if (route.method !== undefined && route.method !== request.method) return false;
   const path = stripSlash(request.url.split("?")[0] ?? "");
   const template = routeTemplate(request);
-  return path === route.path || path.startsWith(`${route.path}/`) || template === route.path || route.path === "";
+  return (
+    path === route.path || path.startsWith(`${route.path}/`) || template === route.path || route.path === ""
+  );
 }
 
 function stripSlash(path: string): string {

@@ -56,11 +56,16 @@ function check<S extends z.ZodType>(schema: S, input: unknown, api: Api): z.outp
     throw badRequest(problems.map((p) => (p.path === "" ? p.message : `${p.path}: ${p.message}`)).join("; "));
   }
   const errors: Record<string, string[]> = {};
-  for (const { path, message } of problems) (errors[path || "body"] ??= []).push(message);
+  for (const { path, message } of problems) {
+    const key = path || "body";
+    errors[key] = [...(errors[key] ?? []), message];
+  }
   const summary = Object.entries(errors)
     .map(([path, messages]) => `${path} ${messages.join(", ")}`)
     .join("; ");
-  throw new SandboxError(REGISTRY_VALIDATION_STATUS, `the request has validation errors: ${summary}`, { errors });
+  throw new SandboxError(REGISTRY_VALIDATION_STATUS, `the request has validation errors: ${summary}`, {
+    errors,
+  });
 }
 
 /** Removes fields a model does not know from the parsed body (which the sandbox owns), so they are ignored. */

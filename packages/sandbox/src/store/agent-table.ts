@@ -65,7 +65,10 @@ export class AgentTable {
 
   list(query: AgentQuery): { items: AgentListItem[]; total: number } {
     const needle = query.searchName?.toLowerCase() ?? "";
-    const key = query.sortField === "name" ? (a: AgentListItem) => a.name.toLowerCase() : (a: AgentListItem) => a.createdAt;
+    const key =
+      query.sortField === "name"
+        ? (a: AgentListItem) => a.name.toLowerCase()
+        : (a: AgentListItem) => a.createdAt;
     const sign = query.sortDirection === "desc" ? -1 : 1;
     const matching = [...this.#records.values()]
       .map((r) => r.agent)

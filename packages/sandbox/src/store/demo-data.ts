@@ -29,8 +29,30 @@ const CURATED_POOLS = [
   "Social media managers",
 ] as const;
 
-const ADJECTIVES = ["Amber", "Brisk", "Cobalt", "Dusty", "Eager", "Frosty", "Golden", "Hidden", "Ivory", "Jade"] as const;
-const NOUNS = ["accounts", "buyers", "carriers", "desks", "editors", "finance", "growth", "helpdesk", "inbox", "journeys"] as const;
+const ADJECTIVES = [
+  "Amber",
+  "Brisk",
+  "Cobalt",
+  "Dusty",
+  "Eager",
+  "Frosty",
+  "Golden",
+  "Hidden",
+  "Ivory",
+  "Jade",
+] as const;
+const NOUNS = [
+  "accounts",
+  "buyers",
+  "carriers",
+  "desks",
+  "editors",
+  "finance",
+  "growth",
+  "helpdesk",
+  "inbox",
+  "journeys",
+] as const;
 
 const AGENTS = [
   "Invoice Downloader",
@@ -43,21 +65,21 @@ const AGENTS = [
 
 /**
  * Demo executions: which agent, what the run was asked, and how far it got. `steps` plays that many
- * planned activities, `then` applies a user's status change after them; `live` keeps it moving.
+ * planned activities, `userAction` is a status change a user made after them; `live` keeps it moving.
  */
 const EXECUTIONS: readonly {
   agent: number;
   inputs: Record<string, unknown>;
   steps?: number;
-  then?: "paused" | "cancelled";
+  userAction?: "paused" | "cancelled";
   live?: boolean;
 }[] = [
   { agent: 0, inputs: { month: "2025-05", portal: "EU" } },
   { agent: 1, inputs: { company: "Northwind Traders", fields: ["industry", "size"] } },
   { agent: 2, inputs: { sku: "TX-1042", fail: true } },
-  { agent: 3, inputs: { ticket: 4182 }, steps: 6, then: "cancelled" },
+  { agent: 3, inputs: { ticket: 4182 }, steps: 6, userAction: "cancelled" },
   { agent: 4, inputs: { form: "vendor-registration", steps: 3 } },
-  { agent: 5, inputs: { flight: "LH 2034", date: "2025-06-14" }, steps: 5, then: "paused" },
+  { agent: 5, inputs: { flight: "LH 2034", date: "2025-06-14" }, steps: 5, userAction: "paused" },
   { agent: 0, inputs: { month: "2025-06", portal: "US", awaitConfirmation: true } },
   { agent: 1, inputs: { company: "Globex Logistics", pauseByAgent: true } },
   { agent: 2, inputs: { sku: "TX-2099" }, steps: 4, live: true },
@@ -65,7 +87,10 @@ const EXECUTIONS: readonly {
 ];
 
 /** The demo user and their organization, the first things drawn from the seed. */
-export function demoIdentity(random: Random): { user: { id: string; email: string }; organization: Organization } {
+export function demoIdentity(random: Random): {
+  user: { id: string; email: string };
+  organization: Organization;
+} {
   const organization = { id: random.uuid(), name: random.pick(ORGANIZATIONS), role: "owner" };
   return { user: { id: random.uuid(), email: "demo@agentdeck.dev" }, organization };
 }
@@ -73,8 +98,9 @@ export function demoIdentity(random: Random): { user: { id: string; email: strin
 /** Fills `store` with the demo data for one seed: pools and profiles, agents, executions, registry agents. */
 export function seedDemoData(store: SandboxStore, random: Random, options: { pools: number }): void {
   const poolIds = seedPools(store, random, options.pools);
-  const agentIds = AGENTS.map((name, i) =>
-    store.addAgent({ id: random.uuid(), name, createdAt: iso(DEMO_EPOCH - (30 - i * 4) * DAY) }).id,
+  const agentIds = AGENTS.map(
+    (name, i) =>
+      store.addAgent({ id: random.uuid(), name, createdAt: iso(DEMO_EPOCH - (30 - i * 4) * DAY) }).id,
   );
   seedExecutions(store, random, agentIds, poolIds);
   seedRegistry(store, random);
@@ -87,15 +113,19 @@ function seedPools(store: SandboxStore, random: Random, count: number): string[]
     const name =
       curated[i] ?? `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} ${String(i + 1).padStart(6, "0")}`;
     const createdMs = DEMO_EPOCH - (count - i) * MINUTE * 7;
-    const strategy: SelectionStrategy = random.next() < 0.5 ? "least_recently_used" : "most_recently_used";
+    // Curated pools cycle through every strategy and concurrency mix (the seed decides which pool gets which).
+    const curatedPool = i < curated.length;
+    const strategy: SelectionStrategy = (curatedPool ? i % 2 === 0 : random.next() < 0.5)
+      ? "least_recently_used"
+      : "most_recently_used";
     inputs.push({
       id: random.uuid(),
       name,
       selectionStrategy: strategy,
-      allowConcurrentUse: random.next() < 0.4,
+      allowConcurrentUse: curatedPool ? i % 3 === 1 : random.next() < 0.4,
       createdMs,
       updatedMs: createdMs + random.int(5 * DAY),
-      ...(i < curated.length ? {} : { lazyProfiles: generatedProfiles }),
+      ...(curatedPool ? {} : { lazyProfiles: generatedProfiles }),
     });
   }
   store.pools.addMany(inputs);
@@ -103,7 +133,10 @@ function seedPools(store: SandboxStore, random: Random, count: number): string[]
     const slug = slugOf(input.name);
     const profiles = 2 + random.int(3);
     for (let k = 1; k <= profiles; k++) {
-      store.pools.addProfile(input.id as string, { id: random.uuid(), name: `${slug}-${String(k).padStart(2, "0")}` });
+      store.pools.addProfile(input.id as string, {
+        id: random.uuid(),
+        name: `${slug}-${String(k).padStart(2, "0")}`,
+      });
     }
   }
   return inputs.slice(0, curated.length).map((input) => input.id as string);
@@ -123,19 +156,44 @@ function seedExecutions(store: SandboxStore, random: Random, agentIds: string[],
       createdMs,
     );
     const gapMs = 1500 + random.int(1500);
-    store.executions.fastForward(execution.id, gapMs, spec.steps ?? Number.POSITIVE_INFINITY, spec.live === true);
-    if (spec.then !== undefined) {
-      store.executions.setStatus(execution.id, spec.then, createdMs + ((spec.steps ?? 0) + 1) * gapMs);
+    store.executions.fastForward(
+      execution.id,
+      gapMs,
+      spec.steps ?? Number.POSITIVE_INFINITY,
+      spec.live === true,
+    );
+    if (spec.userAction !== undefined) {
+      store.executions.setStatus(execution.id, spec.userAction, createdMs + ((spec.steps ?? 0) + 1) * gapMs);
     }
   });
 }
 
 function seedRegistry(store: SandboxStore, random: Random): void {
   const agents = [
-    { name: "invoice-downloader", description: "Downloads monthly invoices from supplier portals", status: "active", counts: { active: 1, complete: 14, failed: 2 } },
-    { name: "lead-enricher", description: "Adds company details to new CRM leads", status: "active", counts: { active: 2, complete: 40, cancelled: 3 } },
-    { name: "price-watcher", description: "Tracks competitor prices every morning", status: "dormant", counts: { complete: 120, failed: 5, terminated: 1 } },
-    { name: "support-triage", description: "Labels and routes incoming support tickets", status: "pending", counts: {} },
+    {
+      name: "invoice-downloader",
+      description: "Downloads monthly invoices from supplier portals",
+      status: "active",
+      counts: { active: 1, complete: 14, failed: 2 },
+    },
+    {
+      name: "lead-enricher",
+      description: "Adds company details to new CRM leads",
+      status: "active",
+      counts: { active: 2, complete: 40, cancelled: 3 },
+    },
+    {
+      name: "price-watcher",
+      description: "Tracks competitor prices every morning",
+      status: "dormant",
+      counts: { complete: 120, failed: 5, terminated: 1 },
+    },
+    {
+      name: "support-triage",
+      description: "Labels and routes incoming support tickets",
+      status: "pending",
+      counts: {},
+    },
     { name: "legacy-scraper", description: null, status: "retired", counts: { complete: 8, failed: 4 } },
   ] as const;
   const riskProfiles = [store.addRiskProfile(random.registryId()), store.addRiskProfile(random.registryId())];
@@ -160,7 +218,10 @@ const generatedProfiles: ProfileFactory = (pool) => {
 };
 
 function slugOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function shuffle<T>(items: T[], random: Random): T[] {

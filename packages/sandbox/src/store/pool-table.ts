@@ -40,7 +40,11 @@ interface PoolDefaults {
 }
 
 /** A pool for `addMany`: times may come as epoch milliseconds, which saves parsing 200,000 dates. */
-export type BulkPoolInput = PoolInput & { createdMs?: number; updatedMs?: number; lazyProfiles?: ProfileFactory };
+export type BulkPoolInput = PoolInput & {
+  createdMs?: number;
+  updatedMs?: number;
+  lazyProfiles?: ProfileFactory;
+};
 
 /** Makes a pool's profiles the first time they are needed. */
 export type ProfileFactory = (pool: AgentProfilePool) => { id: string; name: string }[];
@@ -177,7 +181,13 @@ export class PoolTable {
     if (!this.#entries.has(poolId)) throw notFound(`agent profile pool ${poolId} not found`);
     const id = (input.id ?? this.#defaults.uuid()).toLowerCase();
     if (this.#profiles.has(id)) throw conflict(`an agent profile with id ${id} already exists`);
-    const profile: AgentProfile = { id, name: input.name, poolId, lastUsedSeq: 0, createdSeq: ++this.#profileSeq };
+    const profile: AgentProfile = {
+      id,
+      name: input.name,
+      poolId,
+      lastUsedSeq: 0,
+      createdSeq: ++this.#profileSeq,
+    };
     this.#profiles.set(id, profile);
     const inPool = this.#profilesByPool.get(poolId);
     if (inPool === undefined) this.#profilesByPool.set(poolId, [profile]);
@@ -217,7 +227,8 @@ export class PoolTable {
   #entry(input: BulkPoolInput): PoolEntry {
     const createdMs =
       input.createdMs ?? (input.createdAt === undefined ? this.#defaults.now() : Date.parse(input.createdAt));
-    const updatedMs = input.updatedMs ?? (input.updatedAt === undefined ? createdMs : Date.parse(input.updatedAt));
+    const updatedMs =
+      input.updatedMs ?? (input.updatedAt === undefined ? createdMs : Date.parse(input.updatedAt));
     if (Number.isNaN(createdMs) || Number.isNaN(updatedMs)) {
       throw new TypeError("createdAt and updatedAt must be ISO 8601 date-times");
     }

@@ -2,9 +2,9 @@ import type {
   AvailableActions,
   CreateRegistryAgentRequest,
   InstanceCounts,
+  REGISTRY_AGENT_STATUSES,
   RegistryAgent,
   RegistryPagination,
-  REGISTRY_AGENT_STATUSES,
 } from "@agentdeck/core";
 import { conflict, notFound } from "../sandbox-error.ts";
 
@@ -51,7 +51,8 @@ export class RegistryTable {
   add(input: RegistryAgentInput): RegistryAgent {
     const id = input.id ?? this.#deps.registryId();
     if (this.#agents.has(id)) throw conflict(`a registry agent with id ${id} already exists`);
-    const insertedAt = input.inserted_at === undefined ? this.#stamp() : new Date(input.inserted_at).toISOString();
+    const insertedAt =
+      input.inserted_at === undefined ? this.#stamp() : new Date(input.inserted_at).toISOString();
     const status = input.status ?? "pending";
     const agent: RegistryAgent = {
       id,
@@ -97,7 +98,10 @@ export class RegistryTable {
   reinstate(id: string): RegistryAgent {
     const agent = this.#mustGet(id);
     if (agent.status !== "retired") {
-      throw conflict(`agent ${id} is ${agent.status}; only a retired agent can be reinstated`, "invalid_action");
+      throw conflict(
+        `agent ${id} is ${agent.status}; only a retired agent can be reinstated`,
+        "invalid_action",
+      );
     }
     const counts = agent.instance_counts;
     return this.#setStatus(agent, counts.active > 0 ? "active" : counts.total > 0 ? "dormant" : "pending");
@@ -112,7 +116,11 @@ export class RegistryTable {
     return agent;
   }
 
-  list(query: { offset: number; pageSize: number; sort: { field: RegistrySortField; descending: boolean } }): {
+  list(query: {
+    offset: number;
+    pageSize: number;
+    sort: { field: RegistrySortField; descending: boolean };
+  }): {
     summaries: RegistryAgent[];
     pagination: RegistryPagination;
   } {
@@ -124,7 +132,10 @@ export class RegistryTable {
       return sign * (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1);
     });
     const summaries = all.slice(query.offset, query.offset + query.pageSize);
-    return { summaries, pagination: paginationOf(all.length, query.offset, query.pageSize, summaries.length) };
+    return {
+      summaries,
+      pagination: paginationOf(all.length, query.offset, query.pageSize, summaries.length),
+    };
   }
 
   clear(): void {
@@ -133,7 +144,12 @@ export class RegistryTable {
   }
 
   #setStatus(agent: RegistryAgent, status: RegistryStatus): RegistryAgent {
-    const next: RegistryAgent = { ...agent, status, updated_at: this.#stamp(), available_actions: availableActions(status) };
+    const next: RegistryAgent = {
+      ...agent,
+      status,
+      updated_at: this.#stamp(),
+      available_actions: availableActions(status),
+    };
     this.#agents.set(agent.id, next);
     return next;
   }
@@ -161,7 +177,12 @@ function countsFrom(given: Partial<Omit<InstanceCounts, "finished" | "total">>):
  * The registry's PaginationOutput: one-based item and page indexes, zero-based offsets, null at the ends;
  * the one-based fields are 0 for an empty list or a page past the end.
  */
-export function paginationOf(total: number, offset: number, pageSize: number, count: number): RegistryPagination {
+export function paginationOf(
+  total: number,
+  offset: number,
+  pageSize: number,
+  count: number,
+): RegistryPagination {
   return {
     item_count: total,
     item_start: count === 0 ? 0 : offset + 1,

@@ -1,7 +1,7 @@
 /**
  * An array kept in order by a total comparator, so a list sorted by any indexed field is a slice, not a
- * sort: what keeps `GET /agent-profile-pools` fast on 100,000 pools. Entries are immutable; to change
- * one, remove it and insert its replacement.
+ * sort: what keeps `GET /agent-profile-pools` fast on 100,000 pools. An entry's sort key must not
+ * change while it is indexed: to change one, remove it and insert its replacement.
  */
 export class SortedIndex<T> {
   #items: T[] = [];
@@ -20,9 +20,15 @@ export class SortedIndex<T> {
     this.#items.splice(this.#lowerBound(item), 0, item);
   }
 
+  /** Removes this very entry (by identity), looking through any that compare equal to it. */
   remove(item: T): void {
-    const i = this.#lowerBound(item);
-    if (this.#items[i] === item) this.#items.splice(i, 1);
+    const items = this.#items;
+    for (let i = this.#lowerBound(item); i < items.length && this.#compare(items[i] as T, item) === 0; i++) {
+      if (items[i] === item) {
+        items.splice(i, 1);
+        return;
+      }
+    }
   }
 
   clear(): void {

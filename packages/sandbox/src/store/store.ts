@@ -1,6 +1,6 @@
 import type { ExecuteRequest, Execution, Organization, UserContext } from "@agentdeck/core";
-import { chooseProfile } from "../executions/profile-selection.ts";
 import { type ExecutionInput, ExecutionTable } from "../executions/execution-table.ts";
+import { chooseProfile } from "../executions/profile-selection.ts";
 import { createRandom, type Random } from "../random.ts";
 import { conflict, notFound } from "../sandbox-error.ts";
 import { type AgentInput, AgentTable } from "./agent-table.ts";
@@ -79,7 +79,11 @@ export class SandboxStore {
 
   /** `GET /context`: the key's user and every organization they belong to. */
   context(): UserContext {
-    return { userId: this.#user.id, email: this.#user.email, organizations: [...this.#organizations.values()] };
+    return {
+      userId: this.#user.id,
+      email: this.#user.email,
+      organizations: [...this.#organizations.values()],
+    };
   }
 
   hasOrganization(id: string): boolean {
@@ -88,7 +92,11 @@ export class SandboxStore {
 
   /** Another organization the user belongs to (pools can be created only in one of these). */
   addOrganization(input: { id?: string; name: string; role?: string }): Organization {
-    const organization = { id: (input.id ?? this.#random.uuid()).toLowerCase(), name: input.name, role: input.role ?? "member" };
+    const organization = {
+      id: (input.id ?? this.#random.uuid()).toLowerCase(),
+      name: input.name,
+      role: input.role ?? "member",
+    };
     this.#organizations.set(organization.id, organization);
     return organization;
   }
@@ -163,7 +171,7 @@ export class SandboxStore {
 
   /** Stops every execution timer. */
   close(): void {
-    this.executions.stop();
+    this.executions.close();
   }
 
   #profileFromPool(poolId: string): AgentProfile {

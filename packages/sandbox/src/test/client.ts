@@ -9,6 +9,7 @@ export interface TestResponse {
   status: number;
   headers: Headers;
   /** Parsed JSON when the response is JSON, otherwise the text. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON and assert on its shape.
   body: any;
   text: string;
 }
@@ -29,7 +30,12 @@ export interface RequestOptions {
  * the OpenAPI documents in contracts/openapi (when they exist) before the test sees it.
  */
 export function httpClient(sandbox: Pick<Sandbox, "url" | "apiKey" | "registryToken">) {
-  const send = async (method: string, path: string, options: RequestOptions, auth: Record<string, string>) => {
+  const send = async (
+    method: string,
+    path: string,
+    options: RequestOptions,
+    auth: Record<string, string>,
+  ) => {
     const url = new URL(path, sandbox.url);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(one));
@@ -69,7 +75,12 @@ export function expectV2Error(response: TestResponse, status: number, message?: 
 }
 
 /** Asserts a registry error body: `{status: "error", code, message}`. */
-export function expectRegistryError(response: TestResponse, status: number, code: string, message?: RegExp): void {
+export function expectRegistryError(
+  response: TestResponse,
+  status: number,
+  code: string,
+  message?: RegExp,
+): void {
   expect(response.status).toBe(status);
   expect(response.body).toMatchObject({ status: "error", code, message: expect.any(String) });
   if (message !== undefined) expect(response.body.message).toMatch(message);
@@ -77,7 +88,12 @@ export function expectRegistryError(response: TestResponse, status: number, code
 
 /** The message core's model gives for `input` at `path`: what the sandbox must answer, word for word. */
 export function modelMessage(
-  schema: { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  schema: {
+    safeParse(input: unknown): {
+      success: boolean;
+      error?: { issues: { path: PropertyKey[]; message: string }[] };
+    };
+  },
   input: unknown,
   path: string,
 ): string {

@@ -51,9 +51,9 @@ describe("the OpenAPI response check", () => {
   });
 
   it("rejects a body missing a required field", () => {
-    expect(() => fixture.check("GET", path, 200, "application/json", { id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" })).toThrow(
-      /must have required property 'name'/,
-    );
+    expect(() =>
+      fixture.check("GET", path, 200, "application/json", { id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" }),
+    ).toThrow(/must have required property 'name'/);
   });
 
   it("rejects a status the operation does not list", () => {
@@ -102,7 +102,9 @@ describe.skipIf(contracts === undefined)("the contracts in contracts/openapi", (
     try {
       const http = httpClient(sandbox);
       await expect(
-        http.v2("POST", "/agent-profile-pools", { json: { name: "drift", organizationId: sandbox.organizationId } }),
+        http.v2("POST", "/agent-profile-pools", {
+          json: { name: "drift", organizationId: sandbox.organizationId },
+        }),
       ).rejects.toThrow(/answered 200, which the document does not list/);
     } finally {
       await sandbox.close();

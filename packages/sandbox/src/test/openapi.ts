@@ -52,7 +52,13 @@ export class OpenApiContracts {
    * Throws when the response breaks its document: a status the operation does not list, another media
    * type, or a body that fails the schema. Returns undefined for a path or method no document describes.
    */
-  check(method: string, path: string, status: number, contentType: string, body: unknown): Checked | undefined {
+  check(
+    method: string,
+    path: string,
+    status: number,
+    contentType: string,
+    body: unknown,
+  ): Checked | undefined {
     const found = this.#operation(method, path);
     if (found === undefined) return undefined;
     const { loaded, template, operation, pointer } = found;
@@ -60,9 +66,11 @@ export class OpenApiContracts {
     const responses = (operation.responses ?? {}) as Record<string, unknown>;
     const responseKey = [String(status), `${String(status)[0]}XX`, "default"].find((key) => key in responses);
     if (responseKey === undefined) {
-      throw new Error(`${where} answered ${status}, which the document does not list (it lists ${Object.keys(responses).join(", ")})`);
+      throw new Error(
+        `${where} answered ${status}, which the document does not list (it lists ${Object.keys(responses).join(", ")})`,
+      );
     }
-    let responsePointer = `${pointer}/responses/${escape(responseKey)}`;
+    let responsePointer = `${pointer}/responses/${escapePointer(responseKey)}`;
     let response = responses[responseKey] as { $ref?: string; content?: Record<string, unknown> };
     if (response.$ref !== undefined) {
       responsePointer = response.$ref.replace(/^#/, "");
@@ -71,17 +79,24 @@ export class OpenApiContracts {
     const media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
     const content = response.content ?? {};
     if (Object.keys(content).length === 0) {
-      if (body !== undefined && body !== "") throw new Error(`${where} ${status} should have no body, got ${JSON.stringify(body)}`);
+      if (body !== undefined && body !== "")
+        throw new Error(`${where} ${status} should have no body, got ${JSON.stringify(body)}`);
       return { document: loaded.name, template, responseKey };
     }
     if (!(media in content)) {
-      throw new Error(`${where} ${status} was served as "${media}", the document says ${Object.keys(content).join(" or ")}`);
+      throw new Error(
+        `${where} ${status} was served as "${media}", the document says ${Object.keys(content).join(" or ")}`,
+      );
     }
-    const schemaPointer = `${responsePointer}/content/${escape(media)}/schema`;
+    const schemaPointer = `${responsePointer}/content/${escapePointer(media)}/schema`;
     const validate = this.#validator(loaded, schemaPointer);
     if (!validate(body)) {
-      const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}`).join("; ");
-      throw new Error(`${where} ${status} body does not match the document: ${problems}\nbody: ${JSON.stringify(body).slice(0, 2000)}`);
+      const problems = (validate.errors ?? [])
+        .map((e) => `${e.instancePath || "(body)"} ${e.message}`)
+        .join("; ");
+      throw new Error(
+        `${where} ${status} body does not match the document: ${problems}\nbody: ${JSON.stringify(body).slice(0, 2000)}`,
+      );
     }
     return { document: loaded.name, template, responseKey };
   }
@@ -95,7 +110,7 @@ export class OpenApiContracts {
       const item = loaded.document.paths?.[match.template] ?? {};
       const operation = item[method.toLowerCase()] as { responses?: unknown } | undefined;
       if (operation === undefined) return undefined;
-      const pointer = `/paths/${escape(match.template)}/${method.toLowerCase()}`;
+      const pointer = `/paths/${escapePointer(match.template)}/${method.toLowerCase()}`;
       return { loaded, template: match.template, operation, pointer };
     }
     return undefined;
@@ -132,7 +147,9 @@ function load(name: string, document: OpenApiDocument): LoadedDocument {
   const templates = Object.keys(document.paths ?? {})
     .map((template) => ({
       template,
-      pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+      pattern: new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`,
+      ),
       params: (template.match(/\{/g) ?? []).length,
     }))
     .sort((a, b) => a.params - b.params);
@@ -148,6 +165,6 @@ function resolve(document: OpenApiDocument, ref: string): unknown {
 }
 
 /** JSON pointer escaping of one segment. */
-function escape(segment: string): string {
+function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -32,8 +32,12 @@ describe("GET /agents", () => {
   });
 
   it("sorts by created_at in both directions and pages", async () => {
-    const asc = await ctx.http.v2("GET", "/agents", { query: { sortField: "created_at", sortDirection: "asc" } });
-    const desc = await ctx.http.v2("GET", "/agents", { query: { sortField: "created_at", sortDirection: "desc" } });
+    const asc = await ctx.http.v2("GET", "/agents", {
+      query: { sortField: "created_at", sortDirection: "asc" },
+    });
+    const desc = await ctx.http.v2("GET", "/agents", {
+      query: { sortField: "created_at", sortDirection: "desc" },
+    });
     const ascDates = asc.body.items.map((a: { createdAt: string }) => a.createdAt);
     expect(ascDates).toEqual([...ascDates].sort());
     expect(desc.body.items.map((a: { id: string }) => a.id)).toEqual(
@@ -82,7 +86,9 @@ describe("POST /agents/{agentId}/execute", () => {
     const agent = await firstAgent();
     const pool = ctx.sandbox.store.addPool({ name: "By profile id" });
     const profile = ctx.sandbox.store.addProfile(pool.id, { name: "direct-01" });
-    const response = await ctx.http.v2("POST", `/agents/${agent.id}/execute`, { json: { agentProfileId: profile.id } });
+    const response = await ctx.http.v2("POST", `/agents/${agent.id}/execute`, {
+      json: { agentProfileId: profile.id },
+    });
     expect(response.status).toBe(202);
     const execution = await ctx.http.v2("GET", `/executions/${response.body.executionId}`);
     expect(execution.body).toMatchObject({ agentProfileId: profile.id, agentProfileName: "direct-01" });
@@ -135,7 +141,11 @@ describe("POST /agents/{agentId}/execute", () => {
   it.each([
     ["inputs that are not an object", { inputs: [1, 2] }, /^inputs: /],
     ["metadata with a non-string value", { metadata: { n: 1 } }, /^metadata\.n: /],
-    ["a softTimeoutMins of 0", { executionOptions: { softTimeoutMins: 0 } }, /^executionOptions\.softTimeoutMins: /],
+    [
+      "a softTimeoutMins of 0",
+      { executionOptions: { softTimeoutMins: 0 } },
+      /^executionOptions\.softTimeoutMins: /,
+    ],
     ["a version of 0", { version: 0 }, /^version: /],
     ["a temp file without a name", { tempFiles: [{ id: UNKNOWN }] }, /^tempFiles\[0\]\.name: /],
   ])("refuses %s with 400", async (_label, extra, message) => {

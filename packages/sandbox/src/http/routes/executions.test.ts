@@ -1,4 +1,10 @@
-import { type ExecutionStatus, Execution, ExecutionActivity, StatusUpdateRequest, UserMessageRequest } from "@agentdeck/core";
+import {
+  Execution,
+  ExecutionActivity,
+  type ExecutionStatus,
+  StatusUpdateRequest,
+  UserMessageRequest,
+} from "@agentdeck/core";
 import { describe, expect, it } from "vitest";
 import { expectV2Error, literally, modelMessage } from "../../test/client.ts";
 import { useSandbox } from "../../test/sandbox.ts";
@@ -55,9 +61,18 @@ describe("an execution left to run", () => {
     });
     expect(done.duration).toBeGreaterThanOrEqual(0);
     const feed = await activities(id);
-    const statuses = feed.flatMap((a) => (a.payload.activityType === "status_changed" ? [a.payload.status] : []));
+    const statuses = feed.flatMap((a) =>
+      a.payload.activityType === "status_changed" ? [a.payload.status] : [],
+    );
     expect(statuses).toEqual(["starting", "running", "completed"]);
-    for (const type of ["step_started", "step_completed", "reasoning", "action_started", "action_completed", "generic"]) {
+    for (const type of [
+      "step_started",
+      "step_completed",
+      "reasoning",
+      "action_started",
+      "action_completed",
+      "generic",
+    ]) {
       expect(types(feed)).toContain(type);
     }
     expect(feed.filter((a) => a.payload.activityType === "step_completed")).toHaveLength(3);
@@ -70,7 +85,11 @@ describe("an execution left to run", () => {
     expect(done).toMatchObject({ status: "failed", executionResult: { outcome: "failure" } });
     const feed = await activities(id);
     expect(types(feed)).toContain("action_failed");
-    expect(feed.at(-1)?.payload).toMatchObject({ activityType: "status_changed", status: "failed", failedPayload: { reason: expect.any(String) } });
+    expect(feed.at(-1)?.payload).toMatchObject({
+      activityType: "status_changed",
+      status: "failed",
+      failedPayload: { reason: expect.any(String) },
+    });
   });
 
   it("waits in awaiting_confirmation until resumed, then completes", async () => {
@@ -189,7 +208,11 @@ describe("POST /executions/{id}/status", () => {
   it("refuses a status a caller may not set, with core's message", async () => {
     const id = snapshot("running");
     const body = { status: "completed" };
-    expectV2Error(await setStatus(id, "completed"), 400, literally(`status: ${modelMessage(StatusUpdateRequest, body, "status")}`));
+    expectV2Error(
+      await setStatus(id, "completed"),
+      400,
+      literally(`status: ${modelMessage(StatusUpdateRequest, body, "status")}`),
+    );
   });
 
   it("answers 404 for an unknown execution and 400 for a malformed id", async () => {
@@ -202,7 +225,9 @@ describe("POST /executions/{id}/user-messages", () => {
   it("answers 201 in plain text and records the message as an activity from the caller", async () => {
     const agent = ctx.sandbox.store.addAgent({ name: "Listens" });
     const id = ctx.sandbox.store.addExecution({ agentId: agent.id, status: "running" }).id;
-    const response = await ctx.http.v2("POST", `/executions/${id}/user-messages`, { json: { message: "Use the EU portal" } });
+    const response = await ctx.http.v2("POST", `/executions/${id}/user-messages`, {
+      json: { message: "Use the EU portal" },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
     expect(response.text).toBe("User message added.");
@@ -217,7 +242,9 @@ describe("POST /executions/{id}/user-messages", () => {
   it("refuses a message to a finished execution with 400", async () => {
     const agent = ctx.sandbox.store.addAgent({ name: "Finished listener" });
     const id = ctx.sandbox.store.addExecution({ agentId: agent.id, status: "completed" }).id;
-    const response = await ctx.http.v2("POST", `/executions/${id}/user-messages`, { json: { message: "late" } });
+    const response = await ctx.http.v2("POST", `/executions/${id}/user-messages`, {
+      json: { message: "late" },
+    });
     expectV2Error(response, 400, /has finished \(completed\)/);
   });
 
@@ -229,7 +256,10 @@ describe("POST /executions/{id}/user-messages", () => {
       400,
       literally(`message: ${modelMessage(UserMessageRequest, { message: "" }, "message")}`),
     );
-    expectV2Error(await ctx.http.v2("POST", `/executions/${UNKNOWN}/user-messages`, { json: { message: "hi" } }), 404);
+    expectV2Error(
+      await ctx.http.v2("POST", `/executions/${UNKNOWN}/user-messages`, { json: { message: "hi" } }),
+      404,
+    );
   });
 });
 
@@ -252,8 +282,16 @@ describe("GET /executions/{id}/activities", () => {
   it("refuses a limit of 0 or an unknown order with 400, and 404s an unknown execution", async () => {
     const agent = ctx.sandbox.store.addAgent({ name: "Quiet" });
     const id = ctx.sandbox.store.addExecution({ agentId: agent.id, status: "running" }).id;
-    expectV2Error(await ctx.http.v2("GET", `/executions/${id}/activities`, { query: { limit: 0 } }), 400, /^limit: /);
-    expectV2Error(await ctx.http.v2("GET", `/executions/${id}/activities`, { query: { order: "up" } }), 400, /^order: /);
+    expectV2Error(
+      await ctx.http.v2("GET", `/executions/${id}/activities`, { query: { limit: 0 } }),
+      400,
+      /^limit: /,
+    );
+    expectV2Error(
+      await ctx.http.v2("GET", `/executions/${id}/activities`, { query: { order: "up" } }),
+      400,
+      /^order: /,
+    );
     expectV2Error(await ctx.http.v2("GET", `/executions/${UNKNOWN}/activities`), 404);
   });
 });
@@ -270,7 +308,14 @@ describe("GET /executions", () => {
     const created = page.items.map((e: { createdAt: string }) => e.createdAt);
     expect(created).toEqual([...created].sort().reverse());
     const statuses = new Set(page.items.map((e: { status: string }) => e.status));
-    for (const status of ["completed", "failed", "cancelled", "paused", "awaiting_confirmation", "paused_by_agent"]) {
+    for (const status of [
+      "completed",
+      "failed",
+      "cancelled",
+      "paused",
+      "awaiting_confirmation",
+      "paused_by_agent",
+    ]) {
       expect(statuses).toContain(status);
     }
     for (const item of page.items) Execution.parse(item);
@@ -279,7 +324,9 @@ describe("GET /executions", () => {
   it("filters by several statuses given as repeated keys", async () => {
     const page = await list({ status: ["failed", "paused"] });
     expect(page.items.length).toBeGreaterThan(0);
-    expect(new Set(page.items.map((e: { status: string }) => e.status))).toEqual(new Set(["failed", "paused"]));
+    expect(new Set(page.items.map((e: { status: string }) => e.status))).toEqual(
+      new Set(["failed", "paused"]),
+    );
     expect(page.total).toBe(page.items.length);
   });
 
@@ -290,7 +337,9 @@ describe("GET /executions", () => {
     store.addExecution({ agentId: agent.id, status: "running", metadata: { team: "red" } });
     expect((await list({ agentId: agent.id })).total).toBe(2);
     expect((await list({ executionId: tagged.id.slice(4, 14).toUpperCase() })).items[0].id).toBe(tagged.id);
-    expect((await list({ metadataKey: "team", metadataValue: "blue" })).items.map((e: { id: string }) => e.id)).toEqual([tagged.id]);
+    expect(
+      (await list({ metadataKey: "team", metadataValue: "blue" })).items.map((e: { id: string }) => e.id),
+    ).toEqual([tagged.id]);
     expect((await list({ agentId: agent.id, outcomeLabel: "SUCC" })).total).toBe(1);
   });
 

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { badRequest, notFound } from "../../sandbox-error.ts";
 import type { SandboxStore } from "../../store/store.ts";
 import { parseBody, parseParam, parseQuery } from "../validation.ts";
-import { DEFAULT_PAGE_SIZE } from "./paging.ts";
+import { DEFAULT_PAGE_SIZE, pageEnvelope } from "./paging.ts";
 
 /** `humanLabels` filter of `GET /executions`, which the OpenAPI document has and core's ExecutionListParams lacks. */
 const HumanLabelsQuery = z.object({ humanLabels: z.array(Uuid).optional() });
@@ -33,17 +33,15 @@ export function executionRoutes(app: FastifyInstance, store: SandboxStore): void
     if ((query.metadataKey === undefined) !== (query.metadataValue === undefined)) {
       throw badRequest("metadataKey and metadataValue must be given together");
     }
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { items, total } = store.executions.list({
+    const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE };
+    const result = store.executions.list({
       ...query,
+      ...paging,
       ...(humanLabels === undefined ? {} : { humanLabels: humanLabels.map((id) => id.toLowerCase()) }),
-      page,
-      pageSize,
       sortField: query.sortField ?? "created_at",
       sortDirection: query.sortDirection ?? "desc",
     });
-    return { items, page, pageSize, total };
+    return pageEnvelope(result, paging);
   });
 
   app.get("/executions/:executionId", async (request: WithExecutionId) => {

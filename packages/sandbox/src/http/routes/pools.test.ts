@@ -12,7 +12,9 @@ const newPool = (name: string, extra: Record<string, unknown> = {}) => ({
 
 describe("POST /agent-profile-pools", () => {
   it("creates a pool with the documented defaults and answers 201", async () => {
-    const response = await ctx.http.v2("POST", "/agent-profile-pools", { json: newPool("Created in a test") });
+    const response = await ctx.http.v2("POST", "/agent-profile-pools", {
+      json: newPool("Created in a test"),
+    });
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
@@ -31,7 +33,10 @@ describe("POST /agent-profile-pools", () => {
     const response = await ctx.http.v2("POST", "/agent-profile-pools", {
       json: newPool("MRU shared", { selectionStrategy: "most_recently_used", allowConcurrentUse: true }),
     });
-    expect(response.body).toMatchObject({ selectionStrategy: "most_recently_used", allowConcurrentUse: true });
+    expect(response.body).toMatchObject({
+      selectionStrategy: "most_recently_used",
+      allowConcurrentUse: true,
+    });
   });
 
   it("refuses a duplicate name in the organization with 409 and a message naming it", async () => {
@@ -121,7 +126,9 @@ describe("PATCH /agent-profile-pools/{poolId}", () => {
       createdAt: created.body.createdAt,
     });
     expect(response.body.updatedAt > created.body.updatedAt).toBe(true);
-    const listed = await ctx.http.v2("GET", "/agent-profile-pools", { query: { searchName: "after rename" } });
+    const listed = await ctx.http.v2("GET", "/agent-profile-pools", {
+      query: { searchName: "after rename" },
+    });
     expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
   });
 
@@ -143,13 +150,17 @@ describe("PATCH /agent-profile-pools/{poolId}", () => {
 
   it("validates like create: an empty name is a 400", async () => {
     const created = await ctx.http.v2("POST", "/agent-profile-pools", { json: newPool("Validated") });
-    const response = await ctx.http.v2("PATCH", `/agent-profile-pools/${created.body.id}`, { json: { name: "" } });
+    const response = await ctx.http.v2("PATCH", `/agent-profile-pools/${created.body.id}`, {
+      json: { name: "" },
+    });
     expectV2Error(response, 400, /^name: /);
   });
 
   it("answers 404 for an unknown pool and 400 for a malformed id", async () => {
     expectV2Error(
-      await ctx.http.v2("PATCH", "/agent-profile-pools/3c90c3cc-0d44-4b50-8888-8dd25736052a", { json: { name: "n" } }),
+      await ctx.http.v2("PATCH", "/agent-profile-pools/3c90c3cc-0d44-4b50-8888-8dd25736052a", {
+        json: { name: "n" },
+      }),
       404,
     );
     expectV2Error(await ctx.http.v2("PATCH", "/agent-profile-pools/123", { json: { name: "n" } }), 400);
@@ -179,7 +190,9 @@ describe("GET /agent-profile-pools", () => {
 
   it("searches names by a case-insensitive part", async () => {
     ctx2.sandbox.store.addPool({ name: "Zebra Crossing" });
-    const response = await ctx2.http.v2("GET", "/agent-profile-pools", { query: { searchName: "ZEBRA cro" } });
+    const response = await ctx2.http.v2("GET", "/agent-profile-pools", {
+      query: { searchName: "ZEBRA cro" },
+    });
     expect(response.body.total).toBe(1);
     expect(response.body.items[0].name).toBe("Zebra Crossing");
   });
@@ -191,9 +204,13 @@ describe("GET /agent-profile-pools", () => {
     ["updated_at", "asc"],
     ["updated_at", "desc"],
   ])("sorts by %s %s", async (sortField, sortDirection) => {
-    const response = await ctx2.http.v2("GET", "/agent-profile-pools", { query: { sortField, sortDirection } });
+    const response = await ctx2.http.v2("GET", "/agent-profile-pools", {
+      query: { sortField, sortDirection },
+    });
     const key = { name: "name", created_at: "createdAt", updated_at: "updatedAt" }[sortField] as string;
-    const values = response.body.items.map((p: Record<string, string>) => (key === "name" ? p.name?.toLowerCase() : p[key]));
+    const values = response.body.items.map((p: Record<string, string>) =>
+      key === "name" ? p.name?.toLowerCase() : p[key],
+    );
     const sorted = [...values].sort();
     expect(values).toEqual(sortDirection === "asc" ? sorted : sorted.reverse());
   });
@@ -219,6 +236,10 @@ describe("GET /agent-profile-pools", () => {
     [{ organizationId: "acme" }, "organizationId"],
   ])("refuses the query %o with 400 and core's message", async (query, field) => {
     const expected = modelMessage(PoolListParams, query, field);
-    expectV2Error(await ctx2.http.v2("GET", "/agent-profile-pools", { query }), 400, literally(`${field}: ${expected}`));
+    expectV2Error(
+      await ctx2.http.v2("GET", "/agent-profile-pools", { query }),
+      400,
+      literally(`${field}: ${expected}`),
+    );
   });
 });

@@ -3,32 +3,25 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { notFound, SandboxError } from "../../sandbox-error.ts";
 import type { SandboxStore } from "../../store/store.ts";
 import { parseBody, parseParam, parseQuery } from "../validation.ts";
-import { DEFAULT_PAGE_SIZE } from "./paging.ts";
+import { nameListQuery, pageEnvelope } from "./paging.ts";
 
 type WithPoolId = FastifyRequest<{ Params: { poolId: string } }>;
 
 /** Agent profile pools: list, create, get and update. */
 export function poolRoutes(app: FastifyInstance, store: SandboxStore): void {
   app.get("/agent-profile-pools", async (request) => {
-    const query = parseQuery(PoolListParams, request.query, "v2");
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { items, total } = store.pools.list({
-      ...(query.organizationId === undefined ? {} : { organizationId: query.organizationId.toLowerCase() }),
-      ...(query.searchName === undefined ? {} : { searchName: query.searchName }),
-      sortField: query.sortField ?? "name",
-      sortDirection: query.sortDirection ?? "asc",
-      page,
-      pageSize,
-    });
-    return { items, page, pageSize, total };
+    const query = nameListQuery(parseQuery(PoolListParams, request.query, "v2"));
+    return pageEnvelope(store.pools.list(query), query);
   });
 
   app.post("/agent-profile-pools", async (request, reply) => {
     const body = parseBody(CreatePoolRequest, request.body, "v2");
     const organizationId = body.organizationId.toLowerCase();
     if (!store.hasOrganization(organizationId)) {
-      throw new SandboxError(403, `you are not a member of organization ${organizationId}; GET /context lists yours`);
+      throw new SandboxError(
+        403,
+        `you are not a member of organization ${organizationId}; GET /context lists yours`,
+      );
     }
     const pool = store.pools.add({ ...body, organizationId });
     reply.code(201);

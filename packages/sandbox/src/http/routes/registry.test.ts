@@ -1,4 +1,9 @@
-import { CreateRegistryAgentRequest, RegistryAgentEnvelope, RegistryAgentListEnvelope, RegistryId } from "@agentdeck/core";
+import {
+  CreateRegistryAgentRequest,
+  RegistryAgentEnvelope,
+  RegistryAgentListEnvelope,
+  RegistryId,
+} from "@agentdeck/core";
 import { describe, expect, it } from "vitest";
 import { expectRegistryError, literally, modelMessage } from "../../test/client.ts";
 import { useSandbox } from "../../test/sandbox.ts";
@@ -21,7 +26,16 @@ describe("POST /api/v1/agent", () => {
       name: "Invoice bot",
       description: "Fetches invoices",
       status: "pending",
-      instance_counts: { active: 0, cancelled: 0, complete: 0, failed: 0, finished: 0, pending: 0, terminated: 0, total: 0 },
+      instance_counts: {
+        active: 0,
+        cancelled: 0,
+        complete: 0,
+        failed: 0,
+        finished: 0,
+        pending: 0,
+        terminated: 0,
+        total: 0,
+      },
       available_actions: { retire: true, reinstate: false, delete: false, update: true },
     });
     expect(details.id).toMatch(ID);
@@ -47,7 +61,12 @@ describe("POST /api/v1/agent", () => {
   });
 
   it("answers bad_request for malformed JSON and for a body that is not an object", async () => {
-    expectRegistryError(await ctx.http.registry("POST", "/agent", { rawBody: "{nope" }), 400, "bad_request", /not valid JSON/);
+    expectRegistryError(
+      await ctx.http.registry("POST", "/agent", { rawBody: "{nope" }),
+      400,
+      "bad_request",
+      /not valid JSON/,
+    );
     expectRegistryError(await ctx.http.registry("POST", "/agent", { json: ["x"] }), 400, "bad_request");
   });
 
@@ -58,8 +77,15 @@ describe("POST /api/v1/agent", () => {
 
   it("assigns a known risk profile and answers 404 not_found for an unknown one", async () => {
     const riskProfile = ctx.sandbox.store.addRiskProfile();
-    expect((await create({ name: "Risky", risk_profile_id: riskProfile })).body.details.risk_profile_id).toBe(riskProfile);
-    expectRegistryError(await create({ name: "Unknown risk", risk_profile_id: UNKNOWN }), 404, "not_found", /risk profile/);
+    expect((await create({ name: "Risky", risk_profile_id: riskProfile })).body.details.risk_profile_id).toBe(
+      riskProfile,
+    );
+    expectRegistryError(
+      await create({ name: "Unknown risk", risk_profile_id: UNKNOWN }),
+      404,
+      "not_found",
+      /risk profile/,
+    );
   });
 });
 
@@ -93,7 +119,9 @@ describe("idempotency keys", () => {
 
   it("a retried retire with the same key replays the first answer instead of failing", async () => {
     const agent = (await create({ name: "Retire twice" })).body.details;
-    const first = await ctx.http.registry("POST", `/agent/${agent.id}/retire`, { headers: { "Idempotency-Key": "key-retire" } });
+    const first = await ctx.http.registry("POST", `/agent/${agent.id}/retire`, {
+      headers: { "Idempotency-Key": "key-retire" },
+    });
     const again = await ctx.http.registry("POST", `/agent/${agent.id}/retire`, {
       json: {},
       headers: { "Idempotency-Key": "key-retire" },
@@ -114,7 +142,11 @@ describe("idempotency keys", () => {
       "bad_request",
       /differ/,
     );
-    expectRegistryError(await create({ name: "Long key" }, { "Idempotency-Key": "k".repeat(256) }), 400, "bad_request");
+    expectRegistryError(
+      await create({ name: "Long key" }, { "Idempotency-Key": "k".repeat(256) }),
+      400,
+      "bad_request",
+    );
   });
 });
 
@@ -137,10 +169,17 @@ describe("GET /api/v1/agent", () => {
     });
     const inserted = page.summaries.map((a) => a.inserted_at);
     expect(inserted).toEqual([...inserted].sort().reverse());
-    expect(new Set(page.summaries.map((a) => a.status))).toEqual(new Set(["active", "pending", "dormant", "retired"]));
+    expect(new Set(page.summaries.map((a) => a.status))).toEqual(
+      new Set(["active", "pending", "dormant", "retired"]),
+    );
     for (const agent of page.summaries) {
       const retired = agent.status === "retired";
-      expect(agent.available_actions).toEqual({ retire: !retired, reinstate: retired, delete: retired, update: !retired });
+      expect(agent.available_actions).toEqual({
+        retire: !retired,
+        reinstate: retired,
+        delete: retired,
+        update: !retired,
+      });
     }
   });
 
@@ -184,7 +223,12 @@ describe("GET /api/v1/agent", () => {
 
 describe("one registry agent", () => {
   it("answers 404 not_found for an unknown id and 400 bad_request with core's message for a malformed one", async () => {
-    expectRegistryError(await ctx.http.registry("GET", `/agent/${UNKNOWN}`), 404, "not_found", literally(UNKNOWN));
+    expectRegistryError(
+      await ctx.http.registry("GET", `/agent/${UNKNOWN}`),
+      404,
+      "not_found",
+      literally(UNKNOWN),
+    );
     expectRegistryError(
       await ctx.http.registry("GET", "/agent/not-an-id"),
       400,
@@ -210,18 +254,44 @@ describe("one registry agent", () => {
 
   it("reinstates an agent with past instances as dormant, and one with an active instance as active", async () => {
     const store = ctx.sandbox.store;
-    const dormant = store.addRegistryAgent({ name: "Had runs", status: "retired", instance_counts: { complete: 3 } });
-    const active = store.addRegistryAgent({ name: "Still running", status: "retired", instance_counts: { active: 1 } });
-    expect((await ctx.http.registry("POST", `/agent/${dormant.id}/reinstate`)).body.details.status).toBe("dormant");
-    expect((await ctx.http.registry("POST", `/agent/${active.id}/reinstate`)).body.details.status).toBe("active");
+    const dormant = store.addRegistryAgent({
+      name: "Had runs",
+      status: "retired",
+      instance_counts: { complete: 3 },
+    });
+    const active = store.addRegistryAgent({
+      name: "Still running",
+      status: "retired",
+      instance_counts: { active: 1 },
+    });
+    expect((await ctx.http.registry("POST", `/agent/${dormant.id}/reinstate`)).body.details.status).toBe(
+      "dormant",
+    );
+    expect((await ctx.http.registry("POST", `/agent/${active.id}/reinstate`)).body.details.status).toBe(
+      "active",
+    );
   });
 
   it("refuses actions the agent's status does not allow with 409 invalid_action", async () => {
     const agent = (await create({ name: "Not yet retired" })).body.details;
-    expectRegistryError(await ctx.http.registry("POST", `/agent/${agent.id}/reinstate`), 409, "invalid_action");
-    expectRegistryError(await ctx.http.registry("DELETE", `/agent/${agent.id}`), 409, "invalid_action", /retire it before/);
+    expectRegistryError(
+      await ctx.http.registry("POST", `/agent/${agent.id}/reinstate`),
+      409,
+      "invalid_action",
+    );
+    expectRegistryError(
+      await ctx.http.registry("DELETE", `/agent/${agent.id}`),
+      409,
+      "invalid_action",
+      /retire it before/,
+    );
     await ctx.http.registry("POST", `/agent/${agent.id}/retire`);
-    expectRegistryError(await ctx.http.registry("POST", `/agent/${agent.id}/retire`), 409, "invalid_action", /already retired/);
+    expectRegistryError(
+      await ctx.http.registry("POST", `/agent/${agent.id}/retire`),
+      409,
+      "invalid_action",
+      /already retired/,
+    );
   });
 
   it("deletes a retired agent, answering with it as it was; then it is gone", async () => {

@@ -33,9 +33,13 @@ export function registryRoutes(app: FastifyInstance, store: SandboxStore): void 
     const field = sort.replace(/^-/, "");
     if (!(REGISTRY_SORT_FIELDS as readonly string[]).includes(field)) {
       const message = `must be one of ${REGISTRY_SORT_FIELDS.join(", ")}, optionally prefixed with - for descending`;
-      throw new SandboxError(REGISTRY_VALIDATION_STATUS, `the request has validation errors: sort ${message}`, {
-        errors: { sort: [message] },
-      });
+      throw new SandboxError(
+        REGISTRY_VALIDATION_STATUS,
+        `the request has validation errors: sort ${message}`,
+        {
+          errors: { sort: [message] },
+        },
+      );
     }
     const page = store.registry.list({
       offset,

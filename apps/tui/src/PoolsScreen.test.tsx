@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { KEY, renderApp, selectedLine } from "./test/render.tsx";
+import { clientFor, startBackend, type TestBackend } from "./test/sandbox.ts";
+
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startBackend({ pools: 250 });
+});
+afterAll(async () => {
+  await backend.sandbox.close();
+});
+
+const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function createPool(name: string) {
+  return backend.client.pools.create({ name, organizationId: backend.sandbox.organizationId });
+}
+
+/** Renders the app and waits for the first page of pools. */
+async function openPools(options: { rows?: number; columns?: number } = {}) {
+  const app = renderApp(backend.client, options);
+  await app.waitFor(/\d+ pools\s+page 1\/3/);
+  return app;
+}
+
+const selected = (frame: string) => selectedLine(frame) ?? "";
+const poolRows = (frame: string) =>
+  frame.split("\n").filter((line) => /_recently_used\s+(yes|no)\s/.test(line));
+
+describe("the Pools tab", () => {
+  test("shows name, strategy, concurrency and updated time, and draws only the rows that fit", async () => {
+    const app = await openPools({ rows: 30 });
+    const frame = app.frame();
+    expect(frame).toMatch(/NAME ▲\s+STRATEGY\s+CONCURRENT\s+UPDATED/);
+    expect(frame).toMatch(/least_recently_used|most_recently_used/);
+    expect(frame).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
+    // 30 rows: tabs, list header, column titles, 25 pool rows, message line, status bar.
+    expect(frame.split("\n")).toHaveLength(30);
+    expect(poolRows(frame)).toHaveLength(25);
+    app.unmount();
+  });
+
+  test("j and k, ↓ and ↑ move the cursor and the detail pane follows it", async () => {
+    const app = await openPools();
+    const first = selected(app.frame());
+    app.press("j");
+    await app.waitFor((f) => selected(f) !== first);
+    const second = selected(app.frame());
+    app.press(KEY.down, KEY.down, KEY.up);
+    await app.waitFor((f) => selected(f) !== second && selected(f) !== first);
+    app.press("k", "k");
+    await app.waitFor((f) => selected(f) === first);
+    const name = first
+      .slice(1)
+      .trim()
+      .split(/\s{2,}/)[0] as string;
+    expect(app.frame()).toContain(`│ ${name}`);
+    app.unmount();
+  });
+
+  test("G goes to the last row of the last page and g back to the first row", async () => {
+    const app = await openPools();
+    const first = selected(app.frame());
+    app.press("G");
+    await app.waitFor("page 3/3");
+    app.press("g");
+    await app.waitFor((f) => f.includes("page 1/3") && selected(f) === first);
+    app.unmount();
+  });
+
+  test("] and PgDn show the next page, [ and PgUp the one before", async () => {
+    const app = await openPools();
+    app.press("]");
+    await app.waitFor("page 2/3");
+    app.press(KEY.pageDown);
+    await app.waitFor("page 3/3");
+    app.press("[");
+    await app.waitFor("page 2/3");
+    app.press(KEY.pageUp);
+    await app.waitFor("page 1/3");
+    app.unmount();
+  });
+
+  test("moving down past the last row of a page fetches the next page", async () => {
+    const app = await openPools();
+    app.type("j".repeat(99));
+    await app.waitFor((f) => f.includes("page 1/3") && selected(f) !== "");
+    app.press("j");
+    await app.waitFor("page 2/3");
+    app.unmount();
+  });
+
+  test("/ filters by name on the server as you type, Enter keeps the filter and Esc clears it", async () => {
+    const name = unique("filter-target");
+    await createPool(name);
+    const app = await openPools();
+    app.press("/");
+    app.type(name.slice(0, 12));
+    await app.waitFor(/\d+ pools? .*\/filter-targe/);
+    app.type(name.slice(12));
+    await app.waitFor("1 pool ");
+    app.press(KEY.enter);
+    const frame = await app.waitFor((f) => selected(f).includes(name));
+    expect(frame).toContain(`/${name}`);
+    app.press(KEY.escape);
+    await app.waitFor((f) => f.includes("page 1/3") && f.includes("/ filter"));
+    app.unmount();
+  });
+
+  test("s cycles the sort field and S flips the direction", async () => {
+    const app = await openPools();
+    app.press("s");
+    await app.waitFor("sort created_at ▲");
+    app.press("s");
+    await app.waitFor("sort updated_at ▲");
+    app.press("S");
+    await app.waitFor("sort updated_at ▼");
+    expect(app.frame()).toContain("UPDATED ▼");
+    app.press("s");
+    await app.waitFor("sort name ▼");
+    app.unmount();
+  });
+
+  test("Enter opens the pool's detail and Esc goes back to the same row", async () => {
+    const app = await openPools();
+    app.press("j", "j");
+    await app.waitFor((f) => selected(f) !== "" && !f.includes("loading"));
+    const row = selected(app.frame());
+    const name = row
+      .slice(1)
+      .trim()
+      .split(/\s{2,}/)[0] as string;
+    app.press(KEY.enter);
+    await app.waitFor(`Pool ${name}`);
+    expect(app.frame()).toContain("e edit · x run an agent with this pool");
+    app.press(KEY.escape);
+    await app.waitFor((f) => selected(f) === row);
+    app.unmount();
+  });
+
+  test("R fetches the page again, showing a pool created elsewhere", async () => {
+    const name = unique("refresh-target");
+    const app = await openPools();
+    app.press("/");
+    app.type(name);
+    app.press(KEY.enter);
+    await app.waitFor(`no pools match "${name}"`);
+    await createPool(name);
+    app.press("R");
+    await app.waitFor((f) => selected(f).includes(name));
+    app.unmount();
+  });
+
+  test("n opens a form that marks an invalid name before anything is sent", async () => {
+    const before = (await backend.client.pools.list({ pageSize: 1 })).total;
+    const app = await openPools();
+    app.press("n");
+    await app.waitFor("New pool");
+    app.press(KEY.enter);
+    await app.waitFor("must be 1 to 255 characters");
+    app.type("x".repeat(256));
+    await app.waitFor("Name ✗");
+    app.press(KEY.backspace);
+    await app.waitFor((f) => !f.includes("Name ✗"));
+    app.press(KEY.escape);
+    await app.waitFor("page 1/3");
+    expect((await backend.client.pools.list({ pageSize: 1 })).total).toBe(before);
+    app.unmount();
+  });
+
+  test("n creates a pool with the chosen strategy and concurrency, and the list selects it", async () => {
+    const name = unique("created");
+    const app = await openPools();
+    app.press("/");
+    app.type("created-");
+    app.press(KEY.enter);
+    await app.waitFor(/pools? .*\/created-/);
+    app.press("n");
+    await app.waitFor("New pool");
+    app.type(name);
+    app.press(KEY.tab, KEY.right, KEY.tab, " ");
+    await app.waitFor("‹ yes ›");
+    expect(app.frame()).toContain("‹ most_recently_used ›");
+    app.press(KEY.enter);
+    const frame = await app.waitFor((f) => selected(f).includes(name));
+    expect(selected(frame)).toMatch(/most_recently_used\s+yes/);
+    expect(frame).toContain(`Created pool ${name}.`);
+    app.unmount();
+  });
+
+  test("e edits the selected pool", async () => {
+    const name = unique("edit-me");
+    await createPool(name);
+    const app = await openPools();
+    app.press("/");
+    app.type(name);
+    app.press(KEY.enter);
+    await app.waitFor((f) => selected(f).includes(name));
+    app.press("e");
+    await app.waitFor(`Edit pool ${name}`);
+    app.type("-renamed");
+    app.press(KEY.enter);
+    await app.waitFor(`Saved pool ${name}-renamed.`);
+    app.unmount();
+  });
+
+  test("x opens the run form with the selected pool already chosen", async () => {
+    const name = unique("run-with");
+    await createPool(name);
+    const app = await openPools();
+    app.press("/");
+    app.type(name);
+    app.press(KEY.enter);
+    await app.waitFor((f) => selected(f).includes(name));
+    app.press("x");
+    const frame = await app.waitFor("Run an agent");
+    expect(frame).toMatch(new RegExp(`Pool\\s+${name}`));
+    app.press(KEY.escape);
+    await app.waitFor((f) => selected(f).includes(name));
+    app.unmount();
+  });
+
+  test("a pool named with escape sequences is drawn as inert text", async () => {
+    const hostile = `\u001b[31mred${unique("")}\u001b]0;pwned\u0007\u001b[2J`;
+    await createPool(hostile);
+    const app = await openPools();
+    app.press("/");
+    app.type("red-");
+    app.press(KEY.enter);
+    const frame = await app.waitFor((f) => /›red-\w+/.test(f));
+    expect(frame).not.toContain("\u001b]");
+    expect(frame).not.toContain("\u0007");
+    expect(frame).not.toContain("\u001b[2J");
+    expect(frame).not.toContain("\u001b[31m");
+    expect(frame).not.toContain("pwned");
+    app.unmount();
+  });
+
+  test("resizing reflows: fewer rows show fewer pools, a narrow terminal drops the detail pane", async () => {
+    const app = await openPools({ rows: 30, columns: 120 });
+    expect(app.frame()).toContain("│ ");
+    app.resize(70, 16);
+    const frame = await app.waitFor((f) => f.split("\n").length === 16);
+    expect(frame).not.toContain("│");
+    expect(poolRows(frame)).toHaveLength(11);
+    app.unmount();
+  });
+});
+
+describe("the Pools tab when things go wrong", () => {
+  test("a 5xx on create shows what to do and keeps everything typed in the form", async () => {
+    const faulty = await startBackend({
+      faults: { rate: 1, status: 503, routes: ["POST /agents/v2/agent-profile-pools"] },
+    });
+    try {
+      const app = renderApp(faulty.client);
+      await app.waitFor(/\d+ pools/);
+      app.press("n");
+      await app.waitFor("New pool");
+      app.type("Kept after a failure");
+      app.press(KEY.tab, KEY.right);
+      app.press(KEY.enter);
+      const frame = await app.waitFor("the server failed (503)");
+      expect(frame).toContain("Nothing you typed is lost");
+      expect(frame).toContain("Kept after a failure");
+      expect(frame).toContain("‹ most_recently_used ›");
+      expect(frame).toContain("New pool");
+      app.unmount();
+    } finally {
+      await faulty.sandbox.close();
+    }
+  });
+
+  test("a refused key says how to set one, and the key is never shown", async () => {
+    const app = renderApp(clientFor(backend.sandbox, { apiKey: "wrong-secret-key-123" }));
+    const frame = await app.waitFor("Set ASTEROID_API_KEY");
+    expect(frame).toContain("● unauthorized");
+    expect(frame).not.toContain("wrong-secret-key-123");
+    app.unmount();
+  });
+
+  test("a dropped connection shows what to do, and the rows and cursor stay", async () => {
+    const doomed = await startBackend();
+    const app = renderApp(doomed.client);
+    await app.waitFor(/\d+ pools/);
+    app.press("j");
+    await app.waitFor((f) => selected(f) !== "");
+    const row = selected(app.frame());
+    await doomed.sandbox.close();
+    app.press("R");
+    const frame = await app.waitFor("cannot reach");
+    expect(frame).toContain("● offline");
+    expect(selected(frame)).toBe(row);
+    app.unmount();
+  });
+});

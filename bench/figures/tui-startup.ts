@@ -1,0 +1,174 @@
+import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
+import { format } from "../lib/figure.ts";
+import { paths, requireBuilt } from "../lib/paths.ts";
+import { fetchPoolPage } from "../lib/pools-api.ts";
+import { PtyProgram } from "../lib/pty-program.ts";
+import { type SandboxProcess, startSandboxProcess } from "../lib/sandbox-process.ts";
+import { ratio, type Stat, summarize } from "../lib/stats.ts";
+import { tuiEnv } from "../lib/tui-env.ts";
+import { profileFlags } from "../lib/cpu-profile.ts";
+
+const COLUMNS = 120;
+const ROWS = 40;
+const POOLS = 1_000;
+const TARGET_MS = 400;
+const TARGET_RATIO = 1.5;
+/** How long output must pause, after the first list, before peak memory is read. */
+const SETTLE_MS = 150;
+const MIB = 2 ** 20;
+
+/** One program's start-ups: time to its first frame of interest, and its peak memory by then. */
+export type StartupStats = {
+  /** From spawning the process in the pty to the screen showing it (ms). */
+  firstFrame: Stat;
+  /** VmHWM once the output has settled after that frame (MiB). */
+  peakRss: Stat;
+};
+
+export type TuiStartupResult = {
+  columns: number;
+  rows: number;
+  /** Pools in the sandbox the TUI is pointed at. */
+  pools: number;
+  /** `agentdeck` with ASTEROID_API_KEY/ASTEROID_BASE_URL set to a sandbox in another process: time to the first pool list. */
+  tui: StartupStats;
+  /** The anchor: bench/ink-hello.js, time to "hello from ink". */
+  inkHello: StartupStats;
+  /** `agentdeck` with no API key: it starts its own sandbox in-process first. Not under the target. */
+  tuiEmbedded: StartupStats;
+  /** median(tui.firstFrame) / median(inkHello.firstFrame). */
+  ratio: number | null;
+  target: { maxMs: number; maxRatio: number };
+  met: boolean;
+};
+
+type Program = { name: "tui" | "inkHello" | "tuiEmbedded"; start: () => PtyProgram; shows: (text: string) => boolean };
+
+/** Shows the first pool list: any of the first page's names (cut to what fits a narrow column). */
+function showsAnyOf(names: readonly string[]): (text: string) => boolean {
+  const prefixes = names.map((name) => name.slice(0, 14));
+  return (text) => prefixes.some((prefix) => text.includes(prefix));
+}
+
+async function firstPageNames(sandbox: SandboxProcess): Promise<string[]> {
+  const page = await fetchPoolPage(sandbox, { page: 1, pageSize: 30 });
+  if (page.items.length === 0) throw new Error("the sandbox has no pools to show");
+  return page.items.map((pool) => pool.name);
+}
+
+/** Figure 3: time from spawning `agentdeck` in a pty to its first pool list, against a bare Ink program. */
+export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<TuiStartupResult>> {
+  const tuiCli = requireBuilt(paths.tuiCli);
+  const sandbox = await startSandboxProcess({ pools: POOLS, profile: context.profile("sandbox") });
+  // The embedded sandbox holds the default demo data; one like it says which names to look for.
+  const demo = await startSandboxProcess({});
+  try {
+    const remoteNames = await firstPageNames(sandbox);
+    const demoNames = await firstPageNames(demo);
+    await demo.close();
+    let launch = 0;
+    const flags = (name: string) => profileFlags(context.profile(`${name}-${++launch}`));
+    const programs: Program[] = [
+      {
+        name: "inkHello",
+        start: () => PtyProgram.startNode(paths.inkHello, [], { nodeFlags: flags("ink-hello"), columns: COLUMNS, rows: ROWS }),
+        shows: (text) => text.includes("hello from ink"),
+      },
+      {
+        name: "tui",
+        start: () =>
+          PtyProgram.startNode(tuiCli, [], {
+            env: tuiEnv(sandbox),
+            nodeFlags: flags("tui"),
+            columns: COLUMNS,
+            rows: ROWS,
+          }),
+        shows: showsAnyOf(remoteNames),
+      },
+      {
+        name: "tuiEmbedded",
+        start: () =>
+          PtyProgram.startNode(tuiCli, [], {
+            env: tuiEnv(undefined),
+            nodeFlags: flags("tui-embedded"),
+            columns: COLUMNS,
+            rows: ROWS,
+          }),
+        shows: showsAnyOf(demoNames),
+      },
+    ];
+
+    const runs = context.quick ? 3 : 12;
+    const samples = Object.fromEntries(programs.map((p) => [p.name, { ms: [] as number[], rss: [] as number[] }]));
+    // One unmeasured start of each fills the page cache, as for anyone who has run it before.
+    for (let run = -1; run < runs; run++) {
+      const order = run % 2 === 0 ? programs : [...programs].reverse();
+      for (const program of order) {
+        const started = program.start();
+        try {
+          const at = await started.until((screen) => program.shows(screen.text()), 20_000, `${program.name}'s first frame`);
+          await started.settle(SETTLE_MS, 5_000).catch(() => {});
+          const rss = started.peakRssBytes();
+          if (run >= 0) {
+            samples[program.name]?.ms.push(at - started.spawnedAt);
+            if (rss !== undefined) samples[program.name]?.rss.push(rss / MIB);
+          }
+        } finally {
+          await started.stop();
+        }
+      }
+    }
+    context.log(`${runs} start-ups of each, interleaved, after one unmeasured start`);
+
+    const stats = (name: Program["name"]): StartupStats => ({
+      firstFrame: summarize(samples[name]?.ms ?? [], "ms", { digits: 1 }),
+      peakRss: summarize(samples[name]?.rss ?? [], "MiB", { digits: 1 }),
+    });
+    const tui = stats("tui");
+    const inkHello = stats("inkHello");
+    const startupRatio = ratio(tui.firstFrame.median, inkHello.firstFrame.median);
+    const result: TuiStartupResult = {
+      columns: COLUMNS,
+      rows: ROWS,
+      pools: POOLS,
+      tui,
+      inkHello,
+      tuiEmbedded: stats("tuiEmbedded"),
+      ratio: startupRatio,
+      target: { maxMs: TARGET_MS, maxRatio: TARGET_RATIO },
+      met: tui.firstFrame.median < TARGET_MS && startupRatio !== null && startupRatio <= TARGET_RATIO,
+    };
+    return {
+      result,
+      rows: [
+        {
+          figure: "3 TUI start-up to first pool list",
+          value: `${format(tui.firstFrame.median)} ms`,
+          anchor: `ink hello ${format(inkHello.firstFrame.median)} ms`,
+          ratio: `${format(startupRatio, 2)}×`,
+          target: `< ${TARGET_MS} ms, ≤ ${TARGET_RATIO}×`,
+          met: result.met,
+        },
+        {
+          figure: "3 TUI peak RSS at first list",
+          value: `${format(tui.peakRss.median, 1)} MiB`,
+          anchor: `ink hello ${format(inkHello.peakRss.median, 1)} MiB`,
+          ratio: `${format(ratio(tui.peakRss.median, inkHello.peakRss.median), 2)}×`,
+          target: "—",
+          met: null,
+        },
+        {
+          figure: "3 TUI start-up, embedded sandbox",
+          value: `${format(result.tuiEmbedded.firstFrame.median)} ms`,
+          anchor: `ink hello ${format(inkHello.firstFrame.median)} ms`,
+          ratio: `${format(ratio(result.tuiEmbedded.firstFrame.median, inkHello.firstFrame.median), 2)}×`,
+          target: "—",
+          met: null,
+        },
+      ],
+    };
+  } finally {
+    await demo.close();
+    await sandbox.close();
+  }
+}

@@ -1,0 +1,8 @@
+// The anchor of the TUI start-up figure: the smallest Ink program, started the same way as agentdeck.
+// Plain JavaScript (React.createElement, no JSX) so it runs without a build step.
+import { render, Text } from "ink";
+import React from "react";
+
+render(React.createElement(Text, null, "hello from ink"));
+// Stays up, like the TUI, until the benchmark has read its memory use and stops it.
+setInterval(() => {}, 60_000);
