@@ -1,8 +1,12 @@
 import { MatchersV3 } from "@pact-foundation/pact";
 import { TIMESTAMP } from "./examples.ts";
 
-/** A uuid (any version), with the example written to the pact. */
-export const uuid = (example: string) => MatchersV3.uuid(example);
+/**
+ * A uuid of any version, as the client accepts it (8-4-4-4-12 hex digits, either case). Anchored,
+ * unlike `MatchersV3.uuid`, whose pattern would also match a uuid inside a longer string.
+ */
+export const uuid = (example: string) =>
+  MatchersV3.regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", example);
 
 /** An ISO 8601 timestamp in UTC with milliseconds, as both APIs send them. */
 export const timestamp = (example: string = TIMESTAMP) =>

@@ -1,6 +1,6 @@
-import { agentsApiStateSetups } from "./agents-api-state-handlers.ts";
+import { agentsApiStateSetups } from "./agents-api-state-setups.ts";
 import { AGENTS_PROVIDER, type Provider, REGISTRY_PROVIDER } from "./participants.ts";
-import { registryApiStateSetups } from "./registry-api-state-handlers.ts";
+import { registryApiStateSetups } from "./registry-api-state-setups.ts";
 import type { StateSetups } from "./state-setups.ts";
 
 /** The state setups of each provider, shared by every consumer's pact with it. */

@@ -17,7 +17,7 @@ import {
 
 /**
  * Provider states of the Asteroid Agents API pact, in plain words. The consumer tests name them in
- * `given(...)`; `agents-api-state-handlers.ts` sets each one up in the sandbox.
+ * `given(...)`; `agents-api-state-setups.ts` sets each one up in the sandbox.
  */
 export const AgentsApiState = {
   organization: `the caller belongs to organization ${ORGANIZATION_ID}`,
@@ -33,7 +33,7 @@ export const AgentsApiState = {
   completedExecution: `a completed execution with id ${COMPLETED_EXECUTION_ID} exists`,
 } as const;
 
-/** Provider states of the agent registry pact; `registry-api-state-handlers.ts` sets them up. */
+/** Provider states of the agent registry pact; `registry-api-state-setups.ts` sets them up. */
 export const RegistryApiState = {
   noAgents: "no registry agents exist",
   agent: `a registry agent with id ${REGISTRY_AGENT_ID} exists`,

@@ -67,11 +67,11 @@ export function ExecutionsScreen(props: ScreenProps) {
     active: () => props.active && viewRef.current.kind === "list",
     onOpen: (execution) => setView({ kind: "monitor", executionId: execution.id }),
     onBack: session.dismiss,
-    extra: (press) => {
-      if (actionFor(EXECUTION_KEYS, press.name) !== "statusFilter") return false;
-      dispatch({ type: "setStatus", status: nextStatusFilter(list.query.status) });
-      return true;
-    },
+    extra: (press, _, current) =>
+      actionFor(EXECUTION_KEYS, press.name) === "statusFilter" && {
+        type: "setStatus",
+        status: nextStatusFilter(current.query.status),
+      },
   });
 
   const { typing } = props;

@@ -17,7 +17,11 @@ export function useListKeys<T extends { id: string }>(
     readonly active: boolean | (() => boolean);
     readonly onOpen?: (item: T) => void;
     readonly onBack?: () => void;
-    readonly extra?: (press: KeyPress, item: T | undefined) => boolean;
+    /**
+     * The screen's own keys, first; `state` is the list as the keys so far left it. It returns true
+     * when it used the key, or a change to make to the list.
+     */
+    readonly extra?: (press: KeyPress, item: T | undefined, state: ListState<T>) => boolean | ListAction<T>;
   },
 ) {
   const latest = useLatest(state);
@@ -26,7 +30,13 @@ export function useListKeys<T extends { id: string }>(
       // While the filter is typed, a chunk of characters is text; otherwise each is a key.
       for (const single of latest.current.filtering ? [press] : singleKeys(press)) {
         const current = latest.current;
-        if (!current.filtering && options.extra?.(single, selectedItem(current))) continue;
+        const extra = current.filtering ? false : options.extra?.(single, selectedItem(current), current);
+        if (typeof extra === "object") {
+          latest.current = listReducer(current, extra);
+          dispatch(extra);
+          continue;
+        }
+        if (extra) continue;
         const command = listCommand(current, single);
         if (command?.kind === "list") {
           latest.current = listReducer(current, command.action);
