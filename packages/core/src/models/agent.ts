@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTime, Page, PageSize, pageOf, ResponseUuid, SortDirection, Uuid } from "./common.ts";
+import { DateTime, nameSearchParams, pageOf, ResponseUuid } from "./common.ts";
 
 /** An agent as `GET /agents` lists it. */
 export const AgentListItem = z.object({
@@ -16,17 +16,7 @@ export const AgentSortField = z.enum(AGENT_SORT_FIELDS, { error: "must be one of
 export type AgentSortField = z.infer<typeof AgentSortField>;
 
 /** Query of `GET /agents`. */
-export const AgentListParams = z.strictObject({
-  organizationId: Uuid.optional(),
-  page: Page.optional(),
-  pageSize: PageSize.optional(),
-  searchName: z
-    .string({ error: "must be a string" })
-    .max(255, { error: "must be at most 255 characters" })
-    .optional(),
-  sortField: AgentSortField.optional(),
-  sortDirection: SortDirection.optional(),
-});
+export const AgentListParams = nameSearchParams(AgentSortField);
 export type AgentListParams = z.infer<typeof AgentListParams>;
 
 export const AgentPage = pageOf(AgentListItem);

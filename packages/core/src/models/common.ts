@@ -36,6 +36,21 @@ export function isKnown<const T extends readonly string[]>(known: T, value: stri
   return known.includes(value);
 }
 
+/** Query of a v2 list searchable by name (`GET /agent-profile-pools`, `GET /agents`), sortable by `sortField`. */
+export function nameSearchParams<T extends z.ZodType>(sortField: T) {
+  return z.strictObject({
+    organizationId: Uuid.optional(),
+    page: Page.optional(),
+    pageSize: PageSize.optional(),
+    searchName: z
+      .string({ error: "must be a string" })
+      .max(255, { error: "must be at most 255 characters" })
+      .optional(),
+    sortField: sortField.optional(),
+    sortDirection: SortDirection.optional(),
+  });
+}
+
 /** The `{items, page, pageSize, total}` page every v2 list returns. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTime, openEnum, Page, PageSize, pageOf, ResponseUuid, SortDirection, Uuid } from "./common.ts";
+import { DateTime, nameSearchParams, openEnum, pageOf, ResponseUuid, Uuid } from "./common.ts";
 
 export const SELECTION_STRATEGIES = ["least_recently_used", "most_recently_used"] as const;
 
@@ -50,17 +50,7 @@ export const PoolSortField = z.enum(POOL_SORT_FIELDS, {
 export type PoolSortField = z.infer<typeof PoolSortField>;
 
 /** Query of `GET /agent-profile-pools`. */
-export const PoolListParams = z.strictObject({
-  organizationId: Uuid.optional(),
-  page: Page.optional(),
-  pageSize: PageSize.optional(),
-  searchName: z
-    .string({ error: "must be a string" })
-    .max(255, { error: "must be at most 255 characters" })
-    .optional(),
-  sortField: PoolSortField.optional(),
-  sortDirection: SortDirection.optional(),
-});
+export const PoolListParams = nameSearchParams(PoolSortField);
 export type PoolListParams = z.infer<typeof PoolListParams>;
 
 export const PoolPage = pageOf(AgentProfilePool);
