@@ -5,4 +5,9 @@ import React from "react";
 
 render(React.createElement(Text, null, "hello from ink"));
 // Stays up, like the TUI, until the benchmark has read its memory use and stops it.
-setInterval(() => {}, 60_000);
+const alive = setInterval(() => {}, 60_000);
+// Exits normally on SIGTERM, so a CPU profile taken with --cpu-prof gets written.
+process.once("SIGTERM", () => {
+  clearInterval(alive);
+  process.exit(0);
+});

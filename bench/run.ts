@@ -3,8 +3,7 @@
 // of every process the figures start, under bench/profiles/, summarised at the end).
 // A run with --quick or --only writes bench/results.dev.json instead, so results.json only ever
 // holds a full run.
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { bundleSize } from "./figures/bundle.ts";
 import { pagination } from "./figures/pagination.ts";
@@ -12,7 +11,7 @@ import { requestOverhead } from "./figures/request-overhead.ts";
 import { sandboxThroughput } from "./figures/sandbox-throughput.ts";
 import { tuiKeystrokes } from "./figures/tui-keystrokes.ts";
 import { tuiStartup } from "./figures/tui-startup.ts";
-import { formatHotspots } from "./lib/cpu-profile.ts";
+import { summarizeProfiles } from "./lib/cpu-profile.ts";
 import { type FigureContext, type FigureOutcome, figureContext, type TableRow } from "./lib/figure.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { paths } from "./lib/paths.ts";
@@ -30,17 +29,24 @@ const FIGURES = {
 
 type FigureKey = keyof typeof FIGURES;
 
+const argv = process.argv.slice(2);
 const { values } = parseArgs({
+  // `pnpm bench -- --quick` passes the `--` through.
+  args: argv[0] === "--" ? argv.slice(1) : argv,
   options: {
     quick: { type: "boolean", default: false },
     only: { type: "string" },
     profile: { type: "boolean", default: false },
   },
 });
-const chosen = (values.only?.split(",").map((key) => key.trim()) ?? Object.keys(FIGURES)) as FigureKey[];
-for (const key of chosen) {
-  if (!(key in FIGURES)) throw new Error(`unknown figure "${key}"; the figures are ${Object.keys(FIGURES).join(", ")}`);
+const only = values.only?.split(",").map((key) => key.trim());
+for (const key of only ?? []) {
+  if (!(key in FIGURES))
+    throw new Error(`unknown figure "${key}"; the figures are ${Object.keys(FIGURES).join(", ")}`);
 }
+const chosen = (Object.keys(FIGURES) as FigureKey[]).filter(
+  (key) => only === undefined || only.includes(key),
+);
 const partial = values.quick || values.only !== undefined;
 if (values.profile) rmSync(paths.profiles, { recursive: true, force: true });
 
@@ -57,8 +63,13 @@ for (const key of chosen) {
   process.stderr.write(`bench: ${key}\n`);
   const started = performance.now();
   try {
-    const outcome = await FIGURES[key](figureContext(key, { quick: values.quick, profiling: values.profile }));
-    figures[key] = { ...(outcome.result as object), seconds: Number(((performance.now() - started) / 1000).toFixed(1)) };
+    const outcome = await FIGURES[key](
+      figureContext(key, { quick: values.quick, profiling: values.profile }),
+    );
+    figures[key] = {
+      ...(outcome.result as object),
+      seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    };
     rows.push(...outcome.rows);
   } catch (error) {
     // One broken figure must not cost the others: it is recorded as an error and the run goes on.
@@ -80,12 +91,6 @@ const results = {
 const file = partial ? paths.results.replace(/results\.json$/, "results.dev.json") : paths.results;
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
-if (values.profile) {
-  for (const figure of readdirSync(paths.profiles)) {
-    for (const name of readdirSync(join(paths.profiles, figure))) {
-      process.stdout.write(`\n${formatHotspots(join(paths.profiles, figure, name), 12)}\n`);
-    }
-  }
-}
+if (values.profile) process.stdout.write(`\n${summarizeProfiles(paths.profiles)}\n`);
 process.stdout.write(`\n${renderTable(rows)}\n\nwrote ${file}\n`);
 process.exitCode = Object.values(figures).some((figure) => (figure as { error?: string }).error) ? 1 : 0;

@@ -7,7 +7,10 @@ import type { AddressInfo } from "node:net";
 
 const body = readFileSync(process.argv[2] as string);
 const server = createServer((_request, response) => {
-  response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": body.byteLength });
+  response.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": body.byteLength,
+  });
   response.end(body);
 });
 server.keepAliveTimeout = 72_000;

@@ -1,5 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type Plugin, stop } from "esbuild";
 import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
 import { format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
@@ -23,6 +24,11 @@ export type BundleResult = {
   withoutZod: BundleSize;
   /** gzipped(total) / gzipped(withoutZod). */
   ratio: number | null;
+  /**
+   * Not core as it is: the same bundle with core's `import { z } from "zod"` read as
+   * `import * as z from "zod"`, which lets the bundler drop what core does not use (zod's locales).
+   */
+  withZodNamespaceImport: BundleSize;
 };
 
 function packageOf(input: string): string {
@@ -43,7 +49,21 @@ function largestPackages(metafile: Metafile): { name: string; bytes: number }[] 
   return [...bytes].map(([name, size]) => ({ name, bytes: size })).sort((a, b) => b.bytes - a.bytes);
 }
 
-async function bundle(entry: string, external: string[]): Promise<BundleSize> {
+/** Reads core's `import { z } from "zod"` as a namespace import, to show what that change would weigh. */
+const zodNamespaceImport: Plugin = {
+  name: "zod-namespace-import",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /packages[\\/]core[\\/]dist[\\/].*\.js$/ }, async (file) => ({
+      contents: (await readFile(file.path, "utf8")).replaceAll(
+        'import { z } from "zod";',
+        'import * as z from "zod";',
+      ),
+      loader: "js",
+    }));
+  },
+};
+
+async function bundle(entry: string, external: string[], plugins: Plugin[] = []): Promise<BundleSize> {
   const output = await build({
     entryPoints: [entry],
     bundle: true,
@@ -54,6 +74,7 @@ async function bundle(entry: string, external: string[]): Promise<BundleSize> {
     write: false,
     metafile: true,
     external,
+    plugins,
     logLevel: "silent",
   });
   const code = output.outputFiles[0]?.contents;
@@ -72,11 +93,14 @@ export async function bundleSize(_context: FigureContext): Promise<FigureOutcome
   // A bundle is deterministic: one build each is the whole story.
   const total = await bundle(entry, []);
   const withoutZod = await bundle(entry, ["zod", "zod/*"]);
+  const withZodNamespaceImport = await bundle(entry, [], [zodNamespaceImport]);
+  await stop();
   const result: BundleResult = {
     entry: "packages/core/dist/index.js",
     total,
     withoutZod,
     ratio: ratio(total.gzipped.median, withoutZod.gzipped.median),
+    withZodNamespaceImport,
   };
   const kb = (stat: Stat) => `${format(stat.median / 1024, 1)} kB`;
   return {
@@ -87,6 +111,14 @@ export async function bundleSize(_context: FigureContext): Promise<FigureOutcome
         value: kb(total.gzipped),
         anchor: `without zod ${kb(withoutZod.gzipped)}`,
         ratio: `${format(result.ratio, 2)}×`,
+        target: "—",
+        met: null,
+      },
+      {
+        figure: "5 (sketch) core with import * as z",
+        value: kb(withZodNamespaceImport.gzipped),
+        anchor: `as built ${kb(total.gzipped)}`,
+        ratio: `${format(ratio(withZodNamespaceImport.gzipped.median, total.gzipped.median), 2)}×`,
         target: "—",
         met: null,
       },

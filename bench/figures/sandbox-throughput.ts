@@ -43,7 +43,11 @@ type AutocannonJson = {
 };
 
 /** One autocannon run (in its own process, so it never competes with this one's event loop). */
-async function autocannon(url: string, headers: Record<string, string>, seconds: number): Promise<AutocannonJson> {
+async function autocannon(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<AutocannonJson> {
   const args = [paths.autocannon, "--json", "-c", String(CONNECTIONS), "-d", String(seconds)];
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}=${value}`);
   args.push(url);

@@ -1,16 +1,22 @@
-import { profileFlags } from "../lib/cpu-profile.ts";
-import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
+import {
+  type Phase,
+  type ProfileTarget,
+  profileClockUs,
+  profileFlags,
+  writePhases,
+} from "../lib/cpu-profile.ts";
+import type { FigureContext, FigureOutcome, TableRow } from "../lib/figure.ts";
 import { format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
 import { fetchPoolPage, type PoolRow } from "../lib/pools-api.ts";
 import { PtyProgram } from "../lib/pty-program.ts";
 import { startSandboxProcess } from "../lib/sandbox-process.ts";
 import type { Screen } from "../lib/screen.ts";
-import { type Stat, summarize } from "../lib/stats.ts";
+import { ratio, type Stat, summarize } from "../lib/stats.ts";
 import { tuiEnv } from "../lib/tui-env.ts";
 
 const POOLS = 100_000;
-/** Rows the TUI asks for per page (apps/tui/src/screen.ts PAGE_SIZE); checked against its header. */
+/** Rows the TUI asks for per page (apps/tui/src/screen.ts PAGE_SIZE). */
 const TUI_PAGE_SIZE = 100;
 const TARGET_P95_MS = 16;
 /** Output must pause this long before the next key: longer than one Ink frame at the TUI's 60 fps cap. */
@@ -28,6 +34,10 @@ export type KeyStats = {
 
 export type TuiKeystrokesResult = {
   pools: number;
+  /** Anchor: bench/echo-keys.js answering each key at once, measured the same way (the harness's floor). */
+  echo: KeyStats;
+  /** Anchor of cursor moves: bench/ink-list.js, a bare Ink list of the same size, `j`/`k` the same way. */
+  inkList: KeyStats;
   /** `j` and `k` within a page, the detail pane following the cursor. */
   cursorMove: KeyStats;
   /** `]`: the next page fetched from the sandbox and drawn. */
@@ -40,6 +50,83 @@ export type TuiKeystrokesResult = {
   met: boolean;
 };
 
+type Samples = { frame: number[]; settled: number[] };
+const noSamples = (): Samples => ({ frame: [], settled: [] });
+const has = (text: string) => (screen: Screen) => screen.text().includes(text);
+const hasAll =
+  (...texts: string[]) =>
+  (screen: Screen) => {
+    const shown = screen.text();
+    return texts.every((text) => shown.includes(text));
+  };
+
+/**
+ * Waits for quiet, types `key`, and times the screen showing `shows` and then going quiet again.
+ * Adds both times to `into` unless it is undefined (a key that only sets up the next one).
+ */
+async function press(
+  program: PtyProgram,
+  key: string,
+  shows: (screen: Screen) => boolean,
+  into: Samples | undefined,
+  what: string,
+): Promise<number> {
+  // A little jitter, so the keys never fall into step with a timer in the program.
+  await program.settle(QUIET_MS + Math.random() * 10);
+  if (into !== undefined && shows(program.screen))
+    throw new Error(`${what} was on screen before the key was pressed`);
+  const sent = program.type(key);
+  const shown = await program.until(shows, KEY_TIMEOUT_MS, what);
+  const settled = await program.settle(QUIET_MS);
+  into?.frame.push(shown - sent);
+  into?.settled.push(Math.max(shown, settled) - sent);
+  return sent;
+}
+
+/** `j` through rows 1…span and `k` back to 0, `cycles` times; `mark(row)` is what only that row's selection shows. */
+async function cursorMoves(
+  program: PtyProgram,
+  cycles: number,
+  span: number,
+  mark: (row: number) => string,
+  into: Samples,
+) {
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    for (let row = 1; row <= span; row++)
+      await press(program, "j", has(mark(row)), into, `row ${row} after j`);
+    for (let row = span - 1; row >= 0; row--)
+      await press(program, "k", has(mark(row)), into, `row ${row} after k`);
+  }
+}
+
+/** A program that echoes each key: what measuring through a pty costs by itself. */
+async function echoFloor(presses: number): Promise<Samples> {
+  const echo = PtyProgram.startNode(paths.echoKeys, [], {});
+  const samples = noSamples();
+  try {
+    await echo.until(has("ready"), 10_000, "echo-keys start");
+    for (let count = 1; count <= presses; count++)
+      await press(echo, "j", has(`keys: ${count}`), samples, "the echo");
+  } finally {
+    await echo.stop();
+  }
+  return samples;
+}
+
+/** A bare Ink list of the TUI's size: what Ink itself costs to move a cursor on such a screen. */
+async function inkListFloor(cycles: number, span: number, profile: ProfileTarget): Promise<Samples> {
+  const list = PtyProgram.startNode(paths.inkList, [], { nodeFlags: profileFlags(profile) });
+  const samples = noSamples();
+  const mark = (row: number) => String(row + 1).padStart(8, "0");
+  try {
+    await list.until(has(mark(0)), 10_000, "the bare Ink list");
+    await cursorMoves(list, cycles, span, mark, samples);
+  } finally {
+    await list.stop();
+  }
+  return samples;
+}
+
 /** The first group of a pool's id: the detail pane shows the id, the list does not. */
 const idMark = (pool: PoolRow | undefined) => {
   if (pool === undefined) throw new Error("no pool at the expected row");
@@ -49,120 +136,133 @@ const idMark = (pool: PoolRow | undefined) => {
 /** Figure 4: time from a key press to the frame that answers it, with 100,000 pools behind the list. */
 export async function tuiKeystrokes(context: FigureContext): Promise<FigureOutcome<TuiKeystrokesResult>> {
   const tuiCli = requireBuilt(paths.tuiCli);
-  const sandbox = await startSandboxProcess({ pools: POOLS, profile: context.profile("sandbox") });
-  const tui = PtyProgram.startNode(tuiCli, [], {
-    env: tuiEnv(sandbox),
-    nodeFlags: profileFlags(context.profile("tui")),
-    columns: 120,
-    rows: 40,
-  });
-  const samples = {
-    cursorMove: { frame: [] as number[], settled: [] as number[] },
-    pageChange: { frame: [] as number[], settled: [] as number[] },
-    filterEcho: { frame: [] as number[], settled: [] as number[] },
-    filterResults: { frame: [] as number[], settled: [] as number[] },
-  };
+  const cycles = context.quick ? 1 : 3;
+  const span = context.quick ? 20 : 40;
+  const echo = await echoFloor(context.quick ? 20 : 60);
+  const inkList = await inkListFloor(cycles, span, context.profile("ink-list"));
 
-  /** Types `key`, waits for `shows`, then for quiet; records both latencies under `kind` unless it is undefined. */
-  const press = async (key: string, shows: (screen: Screen) => boolean, kind: keyof typeof samples | undefined, what: string) => {
-    await tui.settle(QUIET_MS + Math.random() * 10);
-    if (kind !== undefined && shows(tui.screen)) throw new Error(`${what} was on screen before the key was pressed`);
-    const sent = tui.type(key);
-    const shown = await tui.until(shows, KEY_TIMEOUT_MS, what);
-    const settled = await tui.settle(QUIET_MS);
-    if (kind !== undefined) {
-      samples[kind].frame.push(shown - sent);
-      samples[kind].settled.push(Math.max(shown, settled) - sent);
-    }
-    return sent;
+  const sandbox = await startSandboxProcess({ pools: POOLS, profile: context.profile("sandbox") });
+  const profile = context.profile("tui");
+  const tui = PtyProgram.startNode(tuiCli, [], { env: tuiEnv(sandbox), nodeFlags: profileFlags(profile) });
+  const samples = {
+    cursorMove: noSamples(),
+    pageChange: noSamples(),
+    filterEcho: noSamples(),
+    filterResults: noSamples(),
   };
-  const has = (text: string) => (screen: Screen) => screen.text().includes(text);
-  const hasAll =
-    (...texts: string[]) =>
-    (screen: Screen) => {
-      const shown = screen.text();
-      return texts.every((text) => shown.includes(text));
-    };
+  // Each kind of key gets its own reading of the TUI's profile.
+  const phases: Phase[] = [];
+  const phase = async (name: string, body: () => Promise<void>) => {
+    const fromUs = profileClockUs();
+    await body();
+    phases.push({ name, fromUs, toUs: profileClockUs() });
+  };
 
   try {
     const first = await fetchPoolPage(sandbox, { page: 1, pageSize: TUI_PAGE_SIZE });
     const pages = Math.ceil(first.total / TUI_PAGE_SIZE);
-    await tui.until(hasAll(idMark(first.items[0]), `page 1/${pages}`), 30_000, "the first pool list with its detail pane");
+    await tui.until(
+      hasAll(idMark(first.items[0]), `page 1/${pages}`),
+      30_000,
+      "the first pool list, 100 a page",
+    );
 
-    const cycles = context.quick ? 1 : 3;
-    const span = context.quick ? 20 : 40;
-    // Cursor moves: down `span` rows (scrolling past the window), then back up.
-    for (let cycle = 0; cycle < cycles; cycle++) {
-      for (let row = 1; row <= span; row++) {
-        await press("j", has(idMark(first.items[row])), "cursorMove", `row ${row} after j`);
-      }
-      for (let row = span - 1; row >= 0; row--) {
-        await press("k", has(idMark(first.items[row])), "cursorMove", `row ${row} after k`);
-      }
-    }
+    await phase("cursor moves", () =>
+      cursorMoves(tui, cycles, span, (row) => idMark(first.items[row]), samples.cursorMove),
+    );
 
     // Page changes: `]` from page 1 onwards, the cursor staying on the first row; `g` goes back.
     const pageRuns = context.quick ? 6 : 30;
-    for (let page = 2; page <= pageRuns + 1; page++) {
-      const expected = await fetchPoolPage(sandbox, { page, pageSize: TUI_PAGE_SIZE });
-      await press("]", hasAll(`page ${page}/${pages}`, idMark(expected.items[0])), "pageChange", `page ${page} after ]`);
-    }
-    await press("g", hasAll(`page 1/${pages}`, idMark(first.items[0])), undefined, "page 1 after g");
+    await phase("page changes", async () => {
+      for (let page = 2; page <= pageRuns + 1; page++) {
+        const expected = await fetchPoolPage(sandbox, { page, pageSize: TUI_PAGE_SIZE });
+        const shows = hasAll(`page ${page}/${pages}`, idMark(expected.items[0]));
+        await press(tui, "]", shows, samples.pageChange, `page ${page} after ]`);
+      }
+    });
+    await press(tui, "g", hasAll(`page 1/${pages}`, idMark(first.items[0])), undefined, "page 1 after g");
 
     // Filter: `/`, then a word one key at a time (each echoed), its matches, and Esc to clear it.
-    const words = context.quick ? FILTERS.slice(0, 2) : FILTERS;
-    for (const word of words) {
-      const matches = await fetchPoolPage(sandbox, { page: 1, pageSize: TUI_PAGE_SIZE, searchName: word });
-      await press("/", (screen) => !screen.text().includes("/ filter"), undefined, "the filter line after /");
-      let last = 0;
-      for (let typed = 1; typed <= word.length; typed++) {
-        last = await press(word[typed - 1] as string, has(`/${word.slice(0, typed)}`), "filterEcho", `"/${word.slice(0, typed)}"`);
+    await phase("filters", async () => {
+      for (const word of context.quick ? FILTERS.slice(0, 2) : FILTERS) {
+        const matches = await fetchPoolPage(sandbox, { page: 1, pageSize: TUI_PAGE_SIZE, searchName: word });
+        await press(
+          tui,
+          "/",
+          (screen) => !screen.text().includes("/ filter"),
+          undefined,
+          "the filter line after /",
+        );
+        let last = 0;
+        for (let typed = 1; typed <= word.length; typed++) {
+          const echoed = `/${word.slice(0, typed)}`;
+          last = await press(tui, word[typed - 1] as string, has(echoed), samples.filterEcho, `"${echoed}"`);
+        }
+        const shown = await tui.until(
+          has(idMark(matches.items[0])),
+          KEY_TIMEOUT_MS,
+          `the first match of "${word}"`,
+        );
+        const settled = await tui.settle(QUIET_MS);
+        samples.filterResults.frame.push(shown - last);
+        samples.filterResults.settled.push(Math.max(shown, settled) - last);
+        await press(
+          tui,
+          "\x1b",
+          hasAll(`page 1/${pages}`, idMark(first.items[0])),
+          undefined,
+          "the list after Esc",
+        );
       }
-      const shown = await tui.until(has(idMark(matches.items[0])), KEY_TIMEOUT_MS, `the first match of "${word}"`);
-      const settled = await tui.settle(QUIET_MS);
-      samples.filterResults.frame.push(shown - last);
-      samples.filterResults.settled.push(Math.max(shown, settled) - last);
-      await press("\x1b", hasAll(`page 1/${pages}`, idMark(first.items[0])), undefined, "the whole list after Esc");
-    }
+    });
     context.log(
       `${samples.cursorMove.frame.length} cursor moves, ${samples.pageChange.frame.length} page changes, ` +
         `${samples.filterEcho.frame.length} filter keys, ${samples.filterResults.frame.length} filters`,
     );
   } finally {
-    await tui.stop();
+    await tui.stop("q");
     await sandbox.close();
+    writePhases(profile, phases);
   }
 
-  const keyStats = (kind: keyof typeof samples): KeyStats => ({
-    frame: summarize(samples[kind].frame, "ms", { p95: true, digits: 2 }),
-    settled: summarize(samples[kind].settled, "ms", { p95: true, digits: 2 }),
+  const stats = (measured: Samples): KeyStats => ({
+    frame: summarize(measured.frame, "ms", { p95: true, digits: 2 }),
+    settled: summarize(measured.settled, "ms", { p95: true, digits: 2 }),
   });
+  const cursorMove = stats(samples.cursorMove);
+  const cursorP95 = cursorMove.frame.p95 ?? Number.POSITIVE_INFINITY;
   const result: TuiKeystrokesResult = {
     pools: POOLS,
-    cursorMove: keyStats("cursorMove"),
-    pageChange: keyStats("pageChange"),
-    filterEcho: keyStats("filterEcho"),
-    filterResults: keyStats("filterResults"),
+    echo: stats(echo),
+    inkList: stats(inkList),
+    cursorMove,
+    pageChange: stats(samples.pageChange),
+    filterEcho: stats(samples.filterEcho),
+    filterResults: stats(samples.filterResults),
     target: { cursorMoveP95Ms: TARGET_P95_MS },
-    met: false,
+    met: cursorP95 < TARGET_P95_MS,
   };
-  const p95 = result.cursorMove.frame.p95 ?? Number.POSITIVE_INFINITY;
-  result.met = p95 < TARGET_P95_MS;
-  const row = (name: string, stats: KeyStats, target: string, met: boolean | null) => ({
+  const p50p95 = (key: KeyStats) => `p50 ${format(key.frame.median, 1)} / p95 ${format(key.frame.p95, 1)} ms`;
+  const row = (name: string, key: KeyStats, anchorName: string, anchor: KeyStats): TableRow => ({
     figure: `4 key: ${name}`,
-    value: `p95 ${format(stats.frame.p95, 1)} ms`,
-    anchor: `p50 ${format(stats.frame.median, 1)} ms`,
-    ratio: "—",
-    target,
-    met,
+    value: p50p95(key),
+    anchor: `${anchorName} p95 ${format(anchor.frame.p95, 1)} ms`,
+    ratio: `${format(ratio(key.frame.p95, anchor.frame.p95), 1)}×`,
+    target: "—",
+    met: null,
   });
   return {
     result,
     rows: [
-      row("cursor move j/k", result.cursorMove, `p95 < ${TARGET_P95_MS} ms`, result.met),
-      row("page change ]", result.pageChange, "—", null),
-      row("filter keystroke echo", result.filterEcho, "—", null),
-      row("filter to first match", result.filterResults, "—", null),
+      {
+        ...row("cursor move j/k", cursorMove, "bare Ink list", result.inkList),
+        target: `p95 < ${TARGET_P95_MS} ms`,
+        met: result.met,
+      },
+      row("page change ]", result.pageChange, "echo", result.echo),
+      row("filter keystroke echo", result.filterEcho, "echo", result.echo),
+      row("filter to first match", result.filterResults, "echo", result.echo),
+      row("(anchor) bare Ink list j/k", result.inkList, "echo", result.echo),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { type ProfileTarget, profileClockAt, profileFlags, writePhases } from "../lib/cpu-profile.ts";
 import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
 import { format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
@@ -6,7 +7,6 @@ import { PtyProgram } from "../lib/pty-program.ts";
 import { type SandboxProcess, startSandboxProcess } from "../lib/sandbox-process.ts";
 import { ratio, type Stat, summarize } from "../lib/stats.ts";
 import { tuiEnv } from "../lib/tui-env.ts";
-import { profileFlags } from "../lib/cpu-profile.ts";
 
 const COLUMNS = 120;
 const ROWS = 40;
@@ -19,6 +19,8 @@ const MIB = 2 ** 20;
 
 /** One program's start-ups: time to its first frame of interest, and its peak memory by then. */
 export type StartupStats = {
+  /** From spawning the process in the pty to the first text of any kind on screen (ms). */
+  firstPaint: Stat;
   /** From spawning the process in the pty to the screen showing it (ms). */
   firstFrame: Stat;
   /** VmHWM once the output has settled after that frame (MiB). */
@@ -42,7 +44,13 @@ export type TuiStartupResult = {
   met: boolean;
 };
 
-type Program = { name: "tui" | "inkHello" | "tuiEmbedded"; start: () => PtyProgram; shows: (text: string) => boolean };
+type Program = {
+  name: "tui" | "inkHello" | "tuiEmbedded";
+  start: () => PtyProgram;
+  shows: (text: string) => boolean;
+  /** What a person types to quit it; undefined to stop it with a signal. */
+  quit?: string;
+};
 
 /** Shows the first pool list: any of the first page's names (cut to what fits a narrow column). */
 function showsAnyOf(names: readonly string[]): (text: string) => boolean {
@@ -59,19 +67,27 @@ async function firstPageNames(sandbox: SandboxProcess): Promise<string[]> {
 /** Figure 3: time from spawning `agentdeck` in a pty to its first pool list, against a bare Ink program. */
 export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<TuiStartupResult>> {
   const tuiCli = requireBuilt(paths.tuiCli);
-  const sandbox = await startSandboxProcess({ pools: POOLS, profile: context.profile("sandbox") });
   // The embedded sandbox holds the default demo data; one like it says which names to look for.
   const demo = await startSandboxProcess({});
+  const demoNames = await firstPageNames(demo).finally(() => demo.close());
+  const sandbox = await startSandboxProcess({ pools: POOLS, profile: context.profile("sandbox") });
   try {
     const remoteNames = await firstPageNames(sandbox);
-    const demoNames = await firstPageNames(demo);
-    await demo.close();
     let launch = 0;
-    const flags = (name: string) => profileFlags(context.profile(`${name}-${++launch}`));
+    let target: ProfileTarget;
+    const flags = (name: string) => {
+      target = context.profile(`${name}-${++launch}`);
+      return profileFlags(target);
+    };
     const programs: Program[] = [
       {
         name: "inkHello",
-        start: () => PtyProgram.startNode(paths.inkHello, [], { nodeFlags: flags("ink-hello"), columns: COLUMNS, rows: ROWS }),
+        start: () =>
+          PtyProgram.startNode(paths.inkHello, [], {
+            nodeFlags: flags("ink-hello"),
+            columns: COLUMNS,
+            rows: ROWS,
+          }),
         shows: (text) => text.includes("hello from ink"),
       },
       {
@@ -84,6 +100,7 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
             rows: ROWS,
           }),
         shows: showsAnyOf(remoteNames),
+        quit: "q",
       },
       {
         name: "tuiEmbedded",
@@ -95,34 +112,62 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
             rows: ROWS,
           }),
         shows: showsAnyOf(demoNames),
+        quit: "q",
       },
     ];
 
     const runs = context.quick ? 3 : 12;
-    const samples = Object.fromEntries(programs.map((p) => [p.name, { ms: [] as number[], rss: [] as number[] }]));
+    const empty = () => ({ paint: [] as number[], ms: [] as number[], rss: [] as number[] });
+    const samples: Record<Program["name"], ReturnType<typeof empty>> = {
+      tui: empty(),
+      inkHello: empty(),
+      tuiEmbedded: empty(),
+    };
     // One unmeasured start of each fills the page cache, as for anyone who has run it before.
     for (let run = -1; run < runs; run++) {
       const order = run % 2 === 0 ? programs : [...programs].reverse();
       for (const program of order) {
         const started = program.start();
         try {
-          const at = await started.until((screen) => program.shows(screen.text()), 20_000, `${program.name}'s first frame`);
+          const painted = started.until((screen) => screen.text().trim() !== "", 20_000, "any text");
+          // Awaited only once the list is there; a program that never paints fails on that wait.
+          painted.catch(() => {});
+          const at = await started.until(
+            (screen) => program.shows(screen.text()),
+            20_000,
+            `${program.name}'s first frame`,
+          );
           await started.settle(SETTLE_MS, 5_000).catch(() => {});
           const rss = started.peakRssBytes();
+          const paintedAt = await painted;
+          writePhases(target, [
+            {
+              name: "start to first paint",
+              fromUs: profileClockAt(started.spawnedAt),
+              toUs: profileClockAt(paintedAt),
+            },
+            {
+              name: "first paint to first frame",
+              fromUs: profileClockAt(paintedAt),
+              toUs: profileClockAt(at),
+            },
+          ]);
           if (run >= 0) {
-            samples[program.name]?.ms.push(at - started.spawnedAt);
-            if (rss !== undefined) samples[program.name]?.rss.push(rss / MIB);
+            samples[program.name].paint.push(paintedAt - started.spawnedAt);
+            samples[program.name].ms.push(at - started.spawnedAt);
+            if (rss !== undefined) samples[program.name].rss.push(rss / MIB);
           }
         } finally {
-          await started.stop();
+          await started.stop(program.quit);
         }
       }
     }
     context.log(`${runs} start-ups of each, interleaved, after one unmeasured start`);
 
     const stats = (name: Program["name"]): StartupStats => ({
-      firstFrame: summarize(samples[name]?.ms ?? [], "ms", { digits: 1 }),
-      peakRss: summarize(samples[name]?.rss ?? [], "MiB", { digits: 1 }),
+      firstPaint: summarize(samples[name].paint, "ms", { digits: 1 }),
+      firstFrame: summarize(samples[name].ms, "ms", { digits: 1 }),
+      peakRss: summarize(samples[name].rss, "MiB", { digits: 1 }),
     });
     const tui = stats("tui");
     const inkHello = stats("inkHello");
@@ -143,7 +188,7 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
       rows: [
         {
           figure: "3 TUI start-up to first pool list",
-          value: `${format(tui.firstFrame.median)} ms`,
+          value: `${format(tui.firstFrame.median)} ms (paint ${format(tui.firstPaint.median)})`,
           anchor: `ink hello ${format(inkHello.firstFrame.median)} ms`,
           ratio: `${format(startupRatio, 2)}×`,
           target: `< ${TARGET_MS} ms, ≤ ${TARGET_RATIO}×`,
@@ -168,7 +213,6 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
       ],
     };
   } finally {
-    await demo.close();
     await sandbox.close();
   }
 }

@@ -26,10 +26,14 @@ export type TableRow = {
 export type FigureOutcome<R> = { result: R; rows: TableRow[] };
 
 /** A context whose processes write their profiles under bench/profiles/<figure>/ when `profiling`. */
-export function figureContext(figure: string, options: { quick: boolean; profiling: boolean }): FigureContext {
+export function figureContext(
+  figure: string,
+  options: { quick: boolean; profiling: boolean },
+): FigureContext {
   return {
     quick: options.quick,
-    profile: (process) => (options.profiling ? { dir: join(paths.profiles, figure), name: process } : undefined),
+    profile: (process) =>
+      options.profiling ? { dir: join(paths.profiles, figure), name: process } : undefined,
     log: (line) => process.stderr.write(`  [${figure}] ${line}\n`),
   };
 }

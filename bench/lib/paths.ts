@@ -8,8 +8,11 @@ const at = (path: string) => fileURLToPath(new URL(path, repo));
 export const paths = {
   coreEntry: at("packages/core/dist/index.js"),
   sandboxCli: at("packages/sandbox/dist/cli.js"),
-  tuiCli: at("apps/tui/dist/cli.js"),
+  /** BENCH_TUI_CLI measures another build of the TUI (a bundle, say) in its place. */
+  tuiCli: process.env.BENCH_TUI_CLI || at("apps/tui/dist/cli.js"),
   inkHello: at("bench/ink-hello.js"),
+  echoKeys: at("bench/echo-keys.js"),
+  inkList: at("bench/ink-list.js"),
   staticPageServer: at("bench/static-page-server.ts"),
   autocannon: at("bench/node_modules/autocannon/autocannon.js"),
   results: at("bench/results.json"),

@@ -9,7 +9,7 @@ const pty = createRequire(import.meta.url)("@lydell/node-pty") as typeof import(
 /** Environment variables that make Ink (is-in-ci) think it runs in CI and stop drawing frames. */
 const CI_VARIABLES = /^(CI|CONTINUOUS_INTEGRATION|BUILD_NUMBER|RUN_ID|CI_.*)$/;
 
-type Waiter = { test: () => boolean; resolve: (at: number) => void };
+type Waiter = { test: () => boolean; resolve: (at: number) => void; fail: (error: Error) => void };
 
 /**
  * A program in a real pseudo-terminal, as a person would start it, with what it shows kept on a
@@ -27,7 +27,11 @@ export class PtyProgram {
   private exit: Promise<{ exitCode: number; signal?: number }>;
   private exited = false;
 
-  private constructor(file: string, args: string[], options: { env: Record<string, string>; columns: number; rows: number }) {
+  private constructor(
+    file: string,
+    args: string[],
+    options: { env: Record<string, string>; columns: number; rows: number },
+  ) {
     this.screen = new Screen(options.columns, options.rows);
     this.spawnedAt = performance.now();
     this.lastOutputAt = this.spawnedAt;
@@ -52,6 +56,11 @@ export class PtyProgram {
     this.exit = new Promise((resolve) =>
       this.terminal.onExit((event) => {
         this.exited = true;
+        // Whatever was awaited will not appear now: say so at once, with the last screen.
+        const screen = this.screen.text();
+        for (const waiter of this.waiters)
+          waiter.fail(new Error(`the program exited (${event.exitCode}); the screen shows:\n${screen}`));
+        this.waiters = [];
         resolve(event);
       }),
     );
@@ -61,7 +70,12 @@ export class PtyProgram {
   static startNode(
     script: string,
     args: readonly string[],
-    options: { env?: Record<string, string | undefined>; columns?: number; rows?: number; nodeFlags?: readonly string[] },
+    options: {
+      env?: Record<string, string | undefined>;
+      columns?: number;
+      rows?: number;
+      nodeFlags?: readonly string[];
+    },
   ): PtyProgram {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries({ ...process.env, ...options.env })) {
@@ -93,16 +107,25 @@ export class PtyProgram {
    */
   until(test: (screen: Screen) => boolean, timeoutMs: number, what: string): Promise<number> {
     if (test(this.screen)) return Promise.resolve(performance.now());
+    if (this.exited) return Promise.reject(new Error(`${what} did not appear: the program has exited`));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`${what} did not appear within ${timeoutMs} ms; the screen shows:\n${this.screen.text()}`));
+        reject(
+          new Error(
+            `${what} did not appear within ${timeoutMs} ms; the screen shows:\n${this.screen.text()}`,
+          ),
+        );
       }, timeoutMs);
       const waiter: Waiter = {
         test: () => test(this.screen),
         resolve: (at) => {
           clearTimeout(timer);
           resolve(at);
+        },
+        fail: (error) => {
+          clearTimeout(timer);
+          reject(new Error(`${what} did not appear: ${error.message}`));
         },
       };
       this.waiters.push(waiter);
@@ -131,14 +154,24 @@ export class PtyProgram {
     }
   }
 
-  /** Stops the program (SIGTERM, then SIGKILL if it lingers) and waits for it to exit. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the program and waits for it to exit: first with `quitKeys` if given (a program that
+   * quits by itself writes its CPU profile; one killed by a signal does not), then SIGTERM, then SIGKILL.
+   */
+  async stop(quitKeys?: string): Promise<void> {
+    const exitedWithin = (ms: number) =>
+      Promise.race([
+        this.exit.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(resolve, ms, false)),
+      ]);
     if (this.exited) return;
+    if (quitKeys !== undefined) {
+      this.terminal.write(quitKeys);
+      if (await exitedWithin(2_000)) return;
+    }
     this.terminal.kill("SIGTERM");
-    const timer = setTimeout(() => {
-      if (!this.exited) this.terminal.kill("SIGKILL");
-    }, 5_000);
+    if (await exitedWithin(5_000)) return;
+    this.terminal.kill("SIGKILL");
     await this.exit;
-    clearTimeout(timer);
   }
 }

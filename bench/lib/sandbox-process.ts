@@ -1,5 +1,5 @@
-import { type ProfileTarget, profileFlags } from "./cpu-profile.ts";
 import { startNodeChild } from "./child.ts";
+import { type ProfileTarget, profileFlags } from "./cpu-profile.ts";
 import { paths, requireBuilt } from "./paths.ts";
 
 /** A sandbox in its own process, so its work never shares an event loop with what is measured. */
@@ -13,11 +13,13 @@ export type SandboxProcess = {
 
 /** Starts `agentdeck-sandbox` (the built CLI) on a free port of 127.0.0.1. */
 export async function startSandboxProcess(options: {
-  pools: number;
+  /** Pools to generate; the sandbox's default demo data when not given. */
+  pools?: number;
   latencyMs?: number;
   profile?: ProfileTarget;
 }): Promise<SandboxProcess> {
-  const args = ["--port", "0", "--host", "127.0.0.1", "--pools", String(options.pools)];
+  const args = ["--port", "0", "--host", "127.0.0.1"];
+  if (options.pools !== undefined) args.push("--pools", String(options.pools));
   if (options.latencyMs) args.push("--latency-ms", String(options.latencyMs));
   const child = await startNodeChild(requireBuilt(paths.sandboxCli), args, {
     flags: profileFlags(options.profile),

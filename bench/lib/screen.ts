@@ -95,15 +95,21 @@ export class Screen {
     const kind = input[start + 1];
     if (kind === undefined) return 0;
     if (kind === "[") {
-      const match = /^\x1b\[([?>=!]?)([\d;:]*)([ -/]*)([@-~])/.exec(input.slice(start, start + 64));
-      if (match === null) return /^\x1b\[[?>=!]?[\d;:]*[ -/]*$/.test(input.slice(start)) ? 0 : 2;
-      const [all, privateMark, params, , final] = match as unknown as [string, string, string, string, string];
-      if (privateMark === "") this.csi(final, params.split(";").map((p) => (p === "" ? Number.NaN : Number(p))));
+      // CSI: ESC [ private-mark? params intermediates final
+      const body = input.slice(start + 1, start + 64);
+      const match = /^\[([?>=!]?)([\d;:]*)[ -/]*([@-~])/.exec(body);
+      if (match === null) return /^\[[?>=!]?[\d;:]*[ -/]*$/.test(body) ? 0 : 2;
+      const [all, privateMark, params, final] = match as unknown as [string, string, string, string];
+      if (privateMark === "")
+        this.csi(
+          final,
+          params.split(";").map((p) => (p === "" ? Number.NaN : Number(p))),
+        );
       else if (privateMark === "?" && /^(1049|47|1047)$/.test(params) && (final === "h" || final === "l")) {
         // Alternate screen on or off: either way the program starts from an empty screen.
         this.cells = Array.from({ length: this.rows }, () => this.blankLine());
       }
-      return all.length;
+      return 1 + all.length;
     }
     if (kind === "]" || kind === "P" || kind === "_" || kind === "^") {
       // OSC, DCS, APC, PM: a string ended by BEL or ST.
@@ -130,51 +136,37 @@ export class Screen {
       return value === undefined || Number.isNaN(value) || value === 0 ? fallback : value;
     };
     const mode = Number.isNaN(params[0] as number) ? 0 : (params[0] as number);
-    switch (final) {
-      case "A":
-        return this.moveTo(this.row - n(0), this.column);
-      case "B":
-        return this.moveTo(this.row + n(0), this.column);
-      case "C":
-        return this.moveTo(this.row, this.column + n(0));
-      case "D":
-        return this.moveTo(this.row, this.column - n(0));
-      case "E":
-        return this.moveTo(this.row + n(0), 0);
-      case "F":
-        return this.moveTo(this.row - n(0), 0);
-      case "G":
-      case "`":
-        return this.moveTo(this.row, n(0) - 1);
-      case "d":
-        return this.moveTo(n(0) - 1, this.column);
-      case "H":
-      case "f":
-        return this.moveTo(n(0) - 1, n(1) - 1);
-      case "J":
-        if (mode === 0) {
-          this.eraseLine(this.row, this.column, this.columns);
-          for (let r = this.row + 1; r < this.rows; r++) this.eraseLine(r, 0, this.columns);
-        } else if (mode === 1) {
-          for (let r = 0; r < this.row; r++) this.eraseLine(r, 0, this.columns);
-          this.eraseLine(this.row, 0, this.column + 1);
-        } else {
-          for (let r = 0; r < this.rows; r++) this.eraseLine(r, 0, this.columns);
-        }
-        return;
-      case "K":
-        if (mode === 0) this.eraseLine(this.row, this.column, this.columns);
-        else if (mode === 1) this.eraseLine(this.row, 0, this.column + 1);
-        else this.eraseLine(this.row, 0, this.columns);
-        return;
-      case "s":
-        this.saved = { row: this.row, column: this.column };
-        return;
-      case "u":
-        return this.moveTo(this.saved.row, this.saved.column);
-      default:
-        // Colours (m), scroll regions, device queries: nothing a person reads.
-        return;
+    // Cursor moves: where each sends the cursor.
+    const moves: Record<string, () => [number, number]> = {
+      A: () => [this.row - n(0), this.column],
+      B: () => [this.row + n(0), this.column],
+      C: () => [this.row, this.column + n(0)],
+      D: () => [this.row, this.column - n(0)],
+      E: () => [this.row + n(0), 0],
+      F: () => [this.row - n(0), 0],
+      G: () => [this.row, n(0) - 1],
+      "`": () => [this.row, n(0) - 1],
+      d: () => [n(0) - 1, this.column],
+      H: () => [n(0) - 1, n(1) - 1],
+      f: () => [n(0) - 1, n(1) - 1],
+      u: () => [this.saved.row, this.saved.column],
+    };
+    const move = moves[final];
+    if (move !== undefined) {
+      const [row, column] = move();
+      this.moveTo(row, column);
+    } else if (final === "J") {
+      const [from, to] = mode === 0 ? [this.row + 1, this.rows] : mode === 1 ? [0, this.row] : [0, this.rows];
+      for (let r = from; r < to; r++) this.eraseLine(r, 0, this.columns);
+      if (mode === 0) this.eraseLine(this.row, this.column, this.columns);
+      if (mode === 1) this.eraseLine(this.row, 0, this.column + 1);
+    } else if (final === "K") {
+      if (mode === 0) this.eraseLine(this.row, this.column, this.columns);
+      else if (mode === 1) this.eraseLine(this.row, 0, this.column + 1);
+      else this.eraseLine(this.row, 0, this.columns);
+    } else if (final === "s") {
+      this.saved = { row: this.row, column: this.column };
     }
+    // Anything else (colours, scroll regions, device queries) is nothing a person reads.
   }
 }

@@ -40,6 +40,7 @@ export function summarize(
 
 /** `a / b` to three decimals, or null when either side is missing. */
 export function ratio(a: number | undefined, b: number | undefined): number | null {
-  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return null;
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0)
+    return null;
   return Number((a / b).toFixed(3));
 }

@@ -12,7 +12,13 @@ export function renderTable(rows: readonly TableRow[]): string {
     row.target,
     row.met === null ? "—" : row.met ? "yes" : "NO",
   ]);
-  const widths = HEADERS.map((header, i) => Math.max(header.length, ...cells.map((line) => (line[i] as string).length)));
-  const line = (values: readonly string[]) => values.map((value, i) => value.padEnd(widths[i] as number)).join("  ").trimEnd();
+  const widths = HEADERS.map((header, i) =>
+    Math.max(header.length, ...cells.map((line) => (line[i] as string).length)),
+  );
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, i) => value.padEnd(widths[i] as number))
+      .join("  ")
+      .trimEnd();
   return [line(HEADERS), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }

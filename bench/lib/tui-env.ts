@@ -7,7 +7,9 @@ import { join } from "node:path";
  * sandbox), a config file of its own in a temporary directory, and nothing from the caller's
  * profiles or registry settings.
  */
-export function tuiEnv(sandbox: { agentsUrl: string; apiKey: string } | undefined): Record<string, string | undefined> {
+export function tuiEnv(
+  sandbox: { agentsUrl: string; apiKey: string } | undefined,
+): Record<string, string | undefined> {
   return {
     AGENTDECK_CONFIG: join(mkdtempSync(join(tmpdir(), "agentdeck-bench-")), "config.json"),
     ASTEROID_API_KEY: sandbox?.apiKey,

@@ -19,8 +19,14 @@ import { useSyncState } from "./useSyncState.ts";
 
 const COLUMNS: readonly Column<AgentListItem>[] = [
   { title: "Name", cell: (a) => a.name, sortField: "name" },
-  { title: "Created", width: 16, cell: (a) => formatTime(a.createdAt), sortField: "created_at" },
-  { title: "Id", width: 36, cell: (a) => a.id },
+  {
+    title: "Created",
+    width: 16,
+    cell: (a) => formatTime(a.createdAt),
+    sortField: "created_at",
+    optional: true,
+  },
+  { title: "Id", width: 36, cell: (a) => a.id, optional: true },
 ];
 
 type View =
@@ -44,7 +50,7 @@ export function AgentsScreen(props: ScreenProps) {
   const back = () => setView({ kind: "list" });
 
   const listRef = useListKeys(list, dispatch, {
-    active: () => props.active && viewRef.current.kind === "list",
+    active: () => props.hasKeys() && viewRef.current.kind === "list",
     onBack: session.dismiss,
     extra: (press, agent) => {
       if (actionFor(AGENT_KEYS, press.name) !== "run") return false;

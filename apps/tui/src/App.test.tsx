@@ -68,6 +68,38 @@ describe("the app", () => {
     app.unmount();
   });
 
+  test("shows start-up warnings, such as a config file others can read, as the first message", async () => {
+    const app = renderApp(backend.client, {
+      warnings: ["/home/u/.config/agentdeck/config.json can be read by other users"],
+    });
+    await app.waitFor("! /home/u/.config/agentdeck/config.json can be read by other users");
+    app.press(KEY.escape);
+    await app.waitFor((f) => !f.includes("can be read by other users"));
+    app.unmount();
+  });
+
+  test("keys typed in one burst each see what the keys before them did", async () => {
+    const app = renderApp(backend.client);
+    await app.waitFor("Payroll admins");
+    // Switch to Agents, open the filter and type: in one chunk, as a fast typist or a paste sends it.
+    app.type("2/form");
+    await app.waitFor("1 agent ");
+    app.unmount();
+  });
+
+  test("the help scrolls with j and k when it does not fit", async () => {
+    const app = renderApp(backend.client, { rows: 20, columns: 70 });
+    await app.waitFor("Payroll admins");
+    app.press("?");
+    await app.waitFor("j/k scroll");
+    expect(app.frame()).toContain("Everywhere");
+    app.press("j", "j");
+    await app.waitFor((f) => !f.includes("Everywhere"));
+    app.press(KEY.escape);
+    await app.waitFor("Payroll admins");
+    app.unmount();
+  });
+
   test("q quits and gives the keyboard back", async () => {
     const app = renderApp(backend.client);
     await app.waitFor("Payroll admins");

@@ -1,4 +1,4 @@
-import type { Client } from "@agentdeck/core";
+import type { Client, UserContext } from "@agentdeck/core";
 import { Box, useApp, useInput, useWindowSize } from "ink";
 import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AgentsScreen } from "./AgentsScreen.tsx";
@@ -8,7 +8,7 @@ import { ExecutionsScreen } from "./ExecutionsScreen.tsx";
 import { errorMessage, isAbort } from "./errorMessage.ts";
 import { HELP_LINES, HelpOverlay } from "./HelpOverlay.tsx";
 import { type KeyRouter, KeyRouterContext, routeKey } from "./keyRouter.ts";
-import { actionFor, GLOBAL_KEYS, keyPresses } from "./keys.ts";
+import { actionFor, GLOBAL_KEYS, keyPresses, singleKeys, toInk } from "./keys.ts";
 import { MessageLine, messageLines } from "./MessageLine.tsx";
 import { PoolsScreen } from "./PoolsScreen.tsx";
 import { RegistryScreen } from "./RegistryScreen.tsx";
@@ -33,6 +33,8 @@ export type AppProps = {
   /** Shown as the first message (a config file readable by others, say). */
   readonly warnings?: readonly string[];
   readonly initialTab?: TabId;
+  /** `GET /context`, when the caller already asked (it sends it while the UI loads). */
+  readonly context?: Promise<UserContext>;
 };
 
 const SCREENS: Record<TabId, (props: ScreenProps) => ReactNode> = {
@@ -53,6 +55,8 @@ export function App(props: AppProps) {
   const [tab, setTab, tabRef] = useSyncState<TabId>(props.initialTab ?? "pools");
   const [help, setHelp, helpRef] = useSyncState(false);
   const [helpOffset, setHelpOffset] = useState(0);
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([tab]));
+  if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   const typingProbes = useRef<Partial<Record<TabId, () => boolean>>>({});
   const [organization, setOrganization] = useState<{ id: string | undefined; name: string | undefined }>({
     id: props.organizationId,
@@ -89,9 +93,10 @@ export function App(props: AppProps) {
 
   // The organization's name for the status bar, and its id when the settings did not give one.
   const knownOrganization = props.organizationId;
+  const startContext = props.context;
   useEffect(() => {
     const controller = new AbortController();
-    client.context.get({ signal: controller.signal }).then(
+    (startContext ?? client.context.get({ signal: controller.signal })).then(
       (context) => {
         succeeded("context");
         const chosen =
@@ -118,8 +123,15 @@ export function App(props: AppProps) {
       (error: unknown) => failed("context", error, "read your organizations"),
     );
     return () => controller.abort();
-  }, [client, knownOrganization, failed, succeeded]);
+  }, [client, knownOrganization, failed, succeeded, startContext]);
 
+  const hasKeys = useMemo(
+    () =>
+      Object.fromEntries(
+        TABS.map(({ id }) => [id, () => tabRef.current === id && !helpRef.current]),
+      ) as Record<TabId, () => boolean>,
+    [tabRef, helpRef],
+  );
   const registerTyping = useMemo(
     () =>
       Object.fromEntries(
@@ -158,8 +170,14 @@ export function App(props: AppProps) {
   // chunk, as what it does decides what the rest mean), then each active handler of the screens.
   const [router] = useState<KeyRouter>(() => new Map());
   useInput((input, key) => {
-    const global = onKey(keyPresses(input, key)[0]?.name ?? "");
-    if (!global) routeKey(router, input, key);
+    // Keys typed faster than the terminal reports them arrive together: take them one at a
+    // time, each seeing what the ones before it did (a tab switched, a form opened).
+    for (const press of keyPresses(input, key)) {
+      const typing = typingProbes.current[tabRef.current]?.() ?? false;
+      for (const single of typing && !helpRef.current ? [press] : singleKeys(press)) {
+        if (!onKey(single.name)) routeKey(router, ...toInk(single));
+      }
+    }
   });
 
   const theme = props.theme ?? themeFor({ colour: true });
@@ -175,11 +193,14 @@ export function App(props: AppProps) {
               {TABS.map(({ id, title }) => {
                 const Screen = SCREENS[id];
                 const shown = id === tab && !help;
+                // A tab is mounted when first opened (start-up pays for one list only) and then stays.
+                if (!visited.has(id)) return null;
                 return (
                   <Box key={id} display={shown ? "flex" : "none"} flexDirection="column" height={height}>
                     <ErrorBoundary name={title} resetKey={shown}>
                       <Screen
                         active={shown}
+                        hasKeys={hasKeys[id]}
                         visible={shown}
                         width={columns}
                         height={height}

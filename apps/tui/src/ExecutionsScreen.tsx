@@ -34,8 +34,14 @@ const COLUMNS: readonly Column<Execution>[] = [
     colour: (e, theme) => statusColour(theme, e.status),
     sortField: "status",
   },
-  { title: "Created", width: 16, cell: (e) => formatTime(e.createdAt), sortField: "created_at" },
-  { title: "Took", width: 8, cell: duration, align: "right" },
+  {
+    title: "Created",
+    width: 16,
+    cell: (e) => formatTime(e.createdAt),
+    sortField: "created_at",
+    optional: true,
+  },
+  { title: "Took", width: 8, cell: duration, align: "right", optional: true },
 ];
 
 /** The status filter after `current` when `f` is pressed: all, then each status in turn. */
@@ -64,7 +70,7 @@ export function ExecutionsScreen(props: ScreenProps) {
   const monitorTyping = useRef(false);
 
   const listRef = useListKeys(list, dispatch, {
-    active: () => props.active && viewRef.current.kind === "list",
+    active: () => props.hasKeys() && viewRef.current.kind === "list",
     onOpen: (execution) => setView({ kind: "monitor", executionId: execution.id }),
     onBack: session.dismiss,
     extra: (press, _, current) =>

@@ -69,7 +69,11 @@ export function Form(props: {
   readonly onSubmit: (state: FormState) => void;
   readonly onClose: () => void;
   /** Draws the picker of a pick field. */
-  readonly renderPick?: (field: FieldSpec, focused: boolean) => ReactNode;
+  /**
+   * Draws the picker of a pick field. `focused` is as rendered; `hasKeys` says, when a key
+   * arrives, whether the field has the focus now (keys before it may just have moved it).
+   */
+  readonly renderPick?: (field: FieldSpec, focused: boolean, hasKeys: () => boolean) => ReactNode;
 }) {
   const theme = useTheme();
   const { state, fields } = props;
@@ -102,11 +106,7 @@ export function Form(props: {
         const error = props.errors[field.name];
         const value = state.values[field.name] ?? "";
         return (
-          <Box
-            key={field.name}
-            flexDirection="column"
-            marginTop={field.kind === "rows" || field.kind === "pick" ? 0 : 0}
-          >
+          <Box key={field.name} flexDirection="column">
             <Box flexDirection="row">
               <Text color={focused ? theme.accent : undefined} bold={focused}>
                 {focused ? "› " : "  "}
@@ -153,7 +153,13 @@ export function Form(props: {
               </Box>
             ) : null}
             {field.kind === "pick" && props.renderPick ? (
-              <Box paddingLeft={labelWidth + 2}>{props.renderPick(field, focused && props.active)}</Box>
+              <Box paddingLeft={labelWidth + 2}>
+                {props.renderPick(
+                  field,
+                  focused && props.active,
+                  () => props.active && fields[latest.current.focus]?.name === field.name,
+                )}
+              </Box>
             ) : null}
           </Box>
         );

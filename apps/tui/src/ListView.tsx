@@ -35,6 +35,7 @@ export function ListView<T extends { id: string }>(props: {
         />
         <Table
           columns={props.columns}
+          width={props.width - side}
           items={state.items}
           cursor={state.cursor}
           height={props.height - 1}

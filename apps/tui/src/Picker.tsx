@@ -18,6 +18,8 @@ export function Picker<T extends { id: string }>(props: {
   readonly sortFields: readonly string[];
   readonly label: (item: T) => string;
   readonly focused: boolean;
+  /** Whether keys go to the picker, asked as each key arrives. */
+  readonly hasKeys: () => boolean;
   readonly rows?: number;
   readonly onPick: (item: T | undefined) => void;
   readonly onError: (error: unknown) => void;
@@ -56,7 +58,7 @@ export function Picker<T extends { id: string }>(props: {
       draftRef.current = draft;
       dispatch({ type: "typeFilter", text: draft });
     }
-  }, props.focused);
+  }, props.hasKeys);
 
   if (!props.focused) return null;
   const top = Math.max(0, Math.min(state.cursor - Math.floor(rows / 2), state.items.length - rows));

@@ -58,12 +58,16 @@ describe("the Pools tab", () => {
     app.unmount();
   });
 
-  test("G goes to the last row of the last page and g back to the first row", async () => {
+  test("G and End go to the last row of the last page, g and Home back to the first row", async () => {
     const app = await openPools();
     const first = selected(app.frame());
     app.press("G");
     await app.waitFor("page 3/3");
     app.press("g");
+    await app.waitFor((f) => f.includes("page 1/3") && selected(f) === first);
+    app.press(KEY.end);
+    await app.waitFor("page 3/3");
+    app.press(KEY.home);
     await app.waitFor((f) => f.includes("page 1/3") && selected(f) === first);
     app.unmount();
   });

@@ -23,12 +23,18 @@ import { useSyncState } from "./useSyncState.ts";
 const COLUMNS: readonly Column<AgentProfilePool>[] = [
   { title: "Name", cell: (p) => p.name, sortField: "name" },
   { title: "Strategy", width: 20, cell: (p) => p.selectionStrategy },
-  { title: "Concurrent", width: 10, cell: (p) => (p.allowConcurrentUse ? "yes" : "no") },
-  { title: "Updated", width: 16, cell: (p) => formatTime(p.updatedAt), sortField: "updated_at" },
+  { title: "Concurrent", width: 10, cell: (p) => (p.allowConcurrentUse ? "yes" : "no"), optional: true },
+  {
+    title: "Updated",
+    width: 16,
+    cell: (p) => formatTime(p.updatedAt),
+    sortField: "updated_at",
+    optional: true,
+  },
 ];
 
 /** The pool's fields, for the detail pane and the detail view. */
-export function poolDetails(pool: AgentProfilePool) {
+function poolDetails(pool: AgentProfilePool) {
   return [
     ["id", pool.id],
     ["strategy", pool.selectionStrategy],
@@ -90,7 +96,7 @@ export function PoolsScreen(props: ScreenProps) {
   };
 
   const listRef = useListKeys(list, dispatch, {
-    active: () => props.active && viewRef.current.kind === "list",
+    active: () => props.hasKeys() && viewRef.current.kind === "list",
     onOpen: (pool) => setView({ kind: "detail", pool }),
     onBack: session.dismiss,
     extra: (press, pool) => poolKeys(press.name, pool),
@@ -110,7 +116,7 @@ export function PoolsScreen(props: ScreenProps) {
 
   // The detail view answers the pool keys too, and Esc goes back to the list.
   useKeys(
-    () => props.active && viewRef.current.kind === "detail",
+    () => props.hasKeys() && viewRef.current.kind === "detail",
     (press) => {
       if (view.kind !== "detail") return;
       if (press.name === "esc") back();

@@ -80,6 +80,30 @@ describe("the Registry tab", () => {
     app.unmount();
   });
 
+  test("Enter opens the agent's detail, fetched fresh; its keys work there and Esc goes back", async () => {
+    const agent = await backend.client.registry.agents.create({
+      name: `detail-${Date.now()}`,
+      description: "Reads",
+    });
+    const app = await openRegistry();
+    await select(app, agent.name);
+    app.press(KEY.enter);
+    await app.waitFor(`Registered agent ${agent.name}`);
+    expect(app.frame()).toMatch(/about\s+Reads/);
+    app.press("t");
+    await app.waitFor(`Retire ${agent.name}? y/n`);
+    app.press("n");
+    await app.waitFor((f) => !f.includes("? y/n") && f.includes(`Registered agent ${agent.name}`));
+    app.press("t", "y");
+    await app.waitFor(`Retired ${agent.name}.`);
+    await app.waitFor(/status\s+retired/);
+    expect(app.frame()).toContain(`Registered agent ${agent.name}`);
+    expect(app.frame()).toContain("u reinstate");
+    app.press(KEY.escape);
+    await app.waitFor((f) => selectedLine(f)?.includes(agent.name) ?? false);
+    app.unmount();
+  });
+
   test("without a registry token it says how to configure one", async () => {
     const app = renderApp(backend.client, { tab: "registry", registry: false });
     await app.waitFor("Set AGENT_REGISTRY_TOKEN");

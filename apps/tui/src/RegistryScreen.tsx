@@ -1,7 +1,7 @@
 import type { RegistryAgent } from "@agentdeck/core";
 import { Box, Text } from "ink";
 import { useEffect, useMemo } from "react";
-import { DetailPane } from "./DetailPane.tsx";
+import { type Detail, DetailPane } from "./DetailPane.tsx";
 import { formatTime } from "./format.ts";
 import { Hint } from "./Hint.tsx";
 import { actionFor, REGISTRY_KEYS } from "./keys.ts";
@@ -14,6 +14,7 @@ import { PAGE_SIZE, type ScreenProps } from "./screen.ts";
 import { useSession } from "./session.ts";
 import type { Column } from "./Table.tsx";
 import { statusColour, useTheme } from "./theme.ts";
+import { useFresh } from "./useFresh.ts";
 import { useKeys } from "./useKeys.ts";
 import { useList } from "./useList.ts";
 import { useListKeys } from "./useListKeys.ts";
@@ -35,20 +36,84 @@ const COLUMNS: readonly Column<RegistryAgent>[] = [
     title: "Instances",
     width: 16,
     cell: (a) => `${a.instance_counts.total} (${a.instance_counts.active} active)`,
+    optional: true,
   },
-  { title: "Updated", width: 16, cell: (a) => formatTime(a.updated_at), sortField: "updated_at" },
+  {
+    title: "Updated",
+    width: 16,
+    cell: (a) => formatTime(a.updated_at),
+    sortField: "updated_at",
+    optional: true,
+  },
 ];
+
+/** A registered agent's fields, for the detail pane and the detail view. */
+function registryDetails(agent: RegistryAgent): Detail[] {
+  return [
+    ["id", agent.id],
+    ["status", agent.status],
+    ["about", agent.description ?? ""],
+    ["total", String(agent.instance_counts.total)],
+    ["active", String(agent.instance_counts.active)],
+    ["pending", String(agent.instance_counts.pending)],
+    ["complete", String(agent.instance_counts.complete)],
+    ["failed", String(agent.instance_counts.failed)],
+    ["cancelled", String(agent.instance_counts.cancelled)],
+    ["created", formatTime(agent.inserted_at)],
+    ["updated", formatTime(agent.updated_at)],
+  ];
+}
+
+/** The keys that apply to `agent` now, by its `available_actions`. */
+function registryHint(agent: RegistryAgent, more: string): string {
+  return [
+    more,
+    "n register",
+    agent.available_actions.retire ? "t retire" : "",
+    agent.available_actions.reinstate ? "u reinstate" : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** One registered agent on the whole screen, fetched fresh from the registry. */
+function RegistryDetail(props: { readonly agent: RegistryAgent; readonly height: number }) {
+  const session = useSession();
+  const agent = useFresh(
+    props.agent,
+    props.agent.id,
+    (signal) => session.client.registry.agents.get(props.agent.id, { signal }),
+    (error) => session.failed("registry:detail", error, "load the agent"),
+  );
+  return (
+    <Box height={props.height} flexDirection="column">
+      <DetailPane title={`Registered agent ${agent.name}`} details={registryDetails(agent)} />
+      <Box paddingLeft={2} marginTop={1}>
+        <Hint text={registryHint(agent, "Esc back")} />
+      </Box>
+    </Box>
+  );
+}
 
 type Transition = "retire" | "reinstate";
 
 type View =
   | { kind: "list" }
+  | { kind: "detail"; agent: RegistryAgent }
   | { kind: "create" }
-  | { kind: "confirm"; agent: RegistryAgent; action: Transition };
+  | { kind: "confirm"; agent: RegistryAgent; action: Transition; from: "list" | "detail" };
+
+function ConfirmLine(props: { readonly view: { agent: RegistryAgent; action: Transition } }) {
+  const theme = useTheme();
+  return (
+    <Text color={theme.warning} bold>
+      {props.view.action === "retire" ? "Retire" : "Reinstate"} {sanitize(props.view.agent.name)}? y/n
+    </Text>
+  );
+}
 
 /** The Registry tab: registered agents with their status and instances; register, retire, reinstate. */
 export function RegistryScreen(props: ScreenProps) {
-  const theme = useTheme();
   const session = useSession();
   const { client, registry } = session;
   const source = useMemo(() => registryPages(client), [client]);
@@ -68,6 +133,9 @@ export function RegistryScreen(props: ScreenProps) {
         : client.registry.agents.reinstate(agent.id);
     call.then(
       (updated) => {
+        if (viewRef.current.kind === "detail" && viewRef.current.agent.id === updated.id) {
+          setView({ kind: "detail", agent: updated });
+        }
         session.notify({
           kind: "info",
           text: `${action === "retire" ? "Retired" : "Reinstated"} ${updated.name}.`,
@@ -89,12 +157,13 @@ export function RegistryScreen(props: ScreenProps) {
       });
       return;
     }
-    setView({ kind: "confirm", agent, action });
+    setView({ kind: "confirm", agent, action, from: viewRef.current.kind === "detail" ? "detail" : "list" });
   };
 
   const listRef = useListKeys(list, dispatch, {
-    active: () => props.active && viewRef.current.kind === "list" && registry,
+    active: () => props.hasKeys() && viewRef.current.kind === "list" && registry,
     onBack: session.dismiss,
+    onOpen: (agent) => setView({ kind: "detail", agent }),
     extra: (press, agent) => {
       const action = actionFor(REGISTRY_KEYS, press.name);
       if (action === "create") setView({ kind: "create" });
@@ -105,20 +174,43 @@ export function RegistryScreen(props: ScreenProps) {
   });
 
   useKeys(
-    () => props.active && viewRef.current.kind === "confirm",
+    () => props.hasKeys() && viewRef.current.kind === "confirm",
     (press) => {
       const current = viewRef.current;
       if (current.kind !== "confirm") return;
       if (press.name === "y" || press.name === "Y") {
-        back();
+        setView(current.from === "detail" ? { kind: "detail", agent: current.agent } : { kind: "list" });
         transition(current.agent, current.action);
-      } else if (["n", "N", "esc"].includes(press.name)) back();
+      } else if (["n", "N", "esc"].includes(press.name)) {
+        setView(current.from === "detail" ? { kind: "detail", agent: current.agent } : { kind: "list" });
+      }
+    },
+  );
+
+  // The detail view answers the agent's keys too, and Esc goes back to the list.
+  useKeys(
+    () => props.hasKeys() && viewRef.current.kind === "detail",
+    (press) => {
+      const current = viewRef.current;
+      if (current.kind !== "detail") return;
+      const action = actionFor(REGISTRY_KEYS, press.name);
+      if (press.name === "esc") back();
+      else if (action === "create") setView({ kind: "create" });
+      else if (action === "retire" || action === "reinstate") ask(current.agent, action);
     },
   );
 
   const { typing } = props;
   useEffect(
-    () => typing(() => viewRef.current.kind !== "list" || listRef.current.filtering),
+    () =>
+      typing(() => {
+        const current = viewRef.current;
+        return (
+          current.kind === "create" ||
+          current.kind === "confirm" ||
+          (current.kind === "list" && listRef.current.filtering)
+        );
+      }),
     [typing, viewRef, listRef],
   );
 
@@ -148,6 +240,15 @@ export function RegistryScreen(props: ScreenProps) {
       </Box>
     );
   }
+  if (view.kind === "detail" || (view.kind === "confirm" && view.from === "detail")) {
+    const agent = view.agent;
+    return (
+      <Box flexDirection="column" height={props.height}>
+        <RegistryDetail key={`${agent.id}:${agent.updated_at}`} agent={agent} height={props.height - 1} />
+        {view.kind === "confirm" ? <ConfirmLine view={view} /> : null}
+      </Box>
+    );
+  }
   const selected = selectedItem(list);
   return (
     <Box flexDirection="column" height={props.height}>
@@ -164,39 +265,16 @@ export function RegistryScreen(props: ScreenProps) {
           selected ? (
             <DetailPane
               title={selected.name}
-              details={[
-                ["id", selected.id],
-                ["status", selected.status],
-                ["about", selected.description ?? ""],
-                ["total", String(selected.instance_counts.total)],
-                ["active", String(selected.instance_counts.active)],
-                ["pending", String(selected.instance_counts.pending)],
-                ["complete", String(selected.instance_counts.complete)],
-                ["failed", String(selected.instance_counts.failed)],
-                ["created", formatTime(selected.inserted_at)],
-                ["updated", formatTime(selected.updated_at)],
-              ]}
+              details={registryDetails(selected)}
               width={width}
               height={props.height}
             >
-              <Hint
-                text={[
-                  "n register",
-                  selected.available_actions.retire ? "t retire" : "",
-                  selected.available_actions.reinstate ? "u reinstate" : "",
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
-              />
+              <Hint text={registryHint(selected, "Enter open")} />
             </DetailPane>
           ) : null
         }
       />
-      {view.kind === "confirm" ? (
-        <Text color={theme.warning} bold>
-          {view.action === "retire" ? "Retire" : "Reinstate"} {sanitize(view.agent.name)}? y/n
-        </Text>
-      ) : null}
+      {view.kind === "confirm" ? <ConfirmLine view={view} /> : null}
     </Box>
   );
 }

@@ -65,13 +65,14 @@ export function RunForm(props: {
     [failed],
   );
 
-  const renderPick = (field: FieldSpec, focused: boolean) =>
+  const renderPick = (field: FieldSpec, focused: boolean, hasKeys: () => boolean) =>
     field.name === "agent" ? (
       <Picker
         source={agents}
         sortFields={AGENT_SORT_FIELDS}
         label={(agent) => agent.name}
         focused={focused}
+        hasKeys={hasKeys}
         onPick={pickAgent}
         onError={pickFailed}
       />
@@ -83,6 +84,7 @@ export function RunForm(props: {
           `${pool.name}  (${pool.selectionStrategy}${pool.allowConcurrentUse ? ", concurrent" : ""})`
         }
         focused={focused}
+        hasKeys={hasKeys}
         onPick={pickPool}
         onError={pickFailed}
       />

@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { memo, useRef } from "react";
+import { memo, useMemo, useRef } from "react";
 import { sanitize } from "./sanitize.ts";
 import { type Theme, useTheme } from "./theme.ts";
 import { windowTop } from "./viewport.ts";
@@ -15,7 +15,25 @@ export type Column<T> = {
   readonly colour?: (item: T, theme: Theme) => string | undefined;
   /** The sort field this column shows, so the header can mark the sort. */
   readonly sortField?: string;
+  /** May be left out when the terminal is narrow; the rightmost such columns go first. */
+  readonly optional?: boolean;
 };
+
+/** The narrowest the column without a width may get before optional columns make room for it. */
+export const MIN_GROW_WIDTH = 16;
+
+/** The columns that fit in `width`: optional ones are dropped, rightmost first, until the free column has room. */
+export function fittingColumns<T>(columns: readonly Column<T>[], width: number): readonly Column<T>[] {
+  let shown = [...columns];
+  const room = (cols: readonly Column<T>[]) =>
+    width - 1 - cols.reduce((sum, column) => sum + (column.width ?? 0) + 1, 0);
+  while (room(shown) < MIN_GROW_WIDTH) {
+    const drop = shown.findLastIndex((column) => column.optional);
+    if (drop === -1) break;
+    shown = shown.filter((_, index) => index !== drop);
+  }
+  return shown;
+}
 
 type RowProps<T> = {
   readonly item: T;
@@ -65,6 +83,8 @@ const Row = memo(RowView) as typeof RowView;
  */
 export function Table<T extends { id: string }>(props: {
   readonly columns: readonly Column<T>[];
+  /** How wide the table may be, to choose which columns fit. */
+  readonly width: number;
   readonly items: readonly T[];
   readonly cursor: number;
   readonly height: number;
@@ -78,11 +98,12 @@ export function Table<T extends { id: string }>(props: {
   const rows = Math.max(1, props.height - 1);
   top.current = windowTop(top.current, props.cursor, rows, props.items.length);
   const visible = props.items.slice(top.current, top.current + rows);
+  const columns = useMemo(() => fittingColumns(props.columns, props.width), [props.columns, props.width]);
   return (
     <Box flexDirection="column" height={props.height} overflow="hidden">
       <Box flexDirection="row" height={1} flexShrink={0}>
         <Text> </Text>
-        {props.columns.map((column) => {
+        {columns.map((column) => {
           const sorted = column.sortField !== undefined && column.sortField === props.sort?.field;
           const arrow = sorted ? (props.sort?.direction === "asc" ? " ▲" : " ▼") : "";
           return (
@@ -111,7 +132,7 @@ export function Table<T extends { id: string }>(props: {
           <Row
             key={item.id}
             item={item}
-            columns={props.columns}
+            columns={columns}
             selected={top.current + index === props.cursor}
             focused={props.focused}
           />

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { render } from "ink";
-import { App } from "./App.tsx";
 import { parseArgs, USAGE, UsageError } from "./args.ts";
 import { ConfigError, configPath, loadConfig } from "./config.ts";
 import { connect } from "./connect.ts";
+import { redirectDebugLog } from "./debugLog.ts";
 import { errorMessage } from "./errorMessage.ts";
 import { ProfileError, resolveSettings } from "./settings.ts";
 import { colourDisabled, themeFor } from "./theme.ts";
@@ -34,8 +33,16 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { config, warnings } = await loadConfig(configPath());
+  const debugLog = redirectDebugLog(process.env);
+  if (debugLog) warnings.push(`AGENTDECK_LOG=debug: requests are logged to ${debugLog}.`);
   const settings = resolveSettings(process.env, config, args.profile);
+  // Loaded only now, so --help, --version and the no-terminal message answer at once. The first
+  // request goes out while Ink loads, so the organization is known by the first frame.
+  const ui = Promise.all([import("ink"), import("./App.tsx")]);
   const connection = await connect(settings);
+  const context = connection.client.context.get();
+  context.catch(() => {}); // App reports a failure; until it subscribes, this keeps Node quiet.
+  const [{ render }, { App }] = await ui;
   try {
     const instance = render(
       <App
@@ -43,6 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
         environment={connection.environment}
         organizationId={connection.organizationId}
         registry={connection.registry}
+        context={context}
         theme={themeFor({ colour: !colourDisabled(process.env) })}
         warnings={[...warnings, ...settings.warnings]}
       />,
@@ -53,6 +61,8 @@ async function main(argv: readonly string[]): Promise<number> {
         incrementalRendering: true,
         maxFps: 60,
         exitOnCtrlC: true,
+        // Ink would draw console output over the frame; with the debug log on, it goes to the file.
+        patchConsole: debugLog === undefined,
       },
     );
     await instance.waitUntilExit();

@@ -1,6 +1,7 @@
 import {
   AbortError,
   ApiError,
+  ApiErrorBody,
   AuthenticationError,
   ConflictError,
   ConnectionError,
@@ -8,6 +9,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RegistryErrorBody,
   RequestValidationError,
   ResponseValidationError,
   TimeoutError,
@@ -28,6 +30,15 @@ export function isAbort(error: unknown): boolean {
 
 function isRegistry(error: ApiError | ConnectionError): boolean {
   return /\/api\/v1(\/|\?|$)/.test(error.url);
+}
+
+/** What the server said, without the method, URL and library advice core adds around it. */
+function serverSaid(error: ApiError): string {
+  const v2 = ApiErrorBody.safeParse(error.body);
+  if (v2.success) return v2.data.message;
+  const registry = RegistryErrorBody.safeParse(error.body);
+  if (registry.success) return registry.data.message;
+  return error.message;
 }
 
 function host(url: string): string {
@@ -59,14 +70,14 @@ export function errorMessage(error: unknown, doing?: string): ErrorMessage {
   }
   if (error instanceof PermissionDeniedError) {
     return say(
-      `not allowed (403): ${error.message}. Check the key's organization (ASTEROID_ORGANIZATION_ID) and role.`,
+      `not allowed (403): ${serverSaid(error)}. Check the key's organization (ASTEROID_ORGANIZATION_ID) and role.`,
     );
   }
   if (error instanceof NotFoundError) {
-    return say(`not found (404): ${error.message}. It may have been removed; press R to refresh.`);
+    return say(`not found (404): ${serverSaid(error)}. It may have been removed; press R to refresh.`);
   }
   if (error instanceof ConflictError) {
-    return say(`${error.message} (409). Change the form and submit again.`, registryFields(error));
+    return say(`${serverSaid(error)} (409).`, registryFields(error));
   }
   if (error instanceof RateLimitError) {
     const wait = error.retryAfterMs === undefined ? "a moment" : `${Math.ceil(error.retryAfterMs / 1000)}s`;
@@ -74,11 +85,11 @@ export function errorMessage(error: unknown, doing?: string): ErrorMessage {
   }
   if (error instanceof InternalServerError) {
     return say(
-      `the server failed (${error.status}): ${error.message}. Nothing you typed is lost; try again in a moment.`,
+      `the server failed (${error.status}): ${serverSaid(error)}. Nothing you typed is lost; try again in a moment.`,
     );
   }
   if (error instanceof ApiError) {
-    return say(`${error.message} (${error.status}).`, registryFields(error));
+    return say(`${serverSaid(error)} (${error.status}).`, registryFields(error));
   }
   if (error instanceof ConnectionError) {
     const setting = isRegistry(error) ? "AGENT_REGISTRY_URL" : "ASTEROID_BASE_URL";

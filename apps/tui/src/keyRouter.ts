@@ -11,11 +11,13 @@ export type KeyRouter = Map<object, Entry>;
 
 export const KeyRouterContext = createContext<KeyRouter | null>(null);
 
-/** Hands one key to every handler that is active at this moment. */
+/**
+ * Hands one key to every handler that is active when it arrives. Who is active is settled before
+ * any handler runs, so a key that closes a prompt is not also taken by the view behind it.
+ */
 export function routeKey(router: KeyRouter, input: string, key: Key): void {
-  for (const entry of [...router.values()]) {
-    if (entry.active()) entry.handle(input, key);
-  }
+  const active = [...router.values()].filter((entry) => entry.active());
+  for (const entry of active) entry.handle(input, key);
 }
 
 /**

@@ -1,29 +1,7 @@
-import type { Key } from "ink";
 import { describe, expect, test } from "vitest";
-import { actionFor, KEY_GROUPS, keyPress, keyPresses, LIST_KEYS, singleKeys } from "./keys.ts";
+import { actionFor, KEY_GROUPS, keyPress, keyPresses, LIST_KEYS, NO_KEY, singleKeys, toInk } from "./keys.ts";
 
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const none = NO_KEY;
 
 describe("key presses", () => {
   test("names special keys and keeps a typed character as itself", () => {
@@ -48,6 +26,19 @@ describe("key presses", () => {
 
   test("a chunk typed faster than the terminal reports it navigates key by key", () => {
     expect(singleKeys({ name: "", text: "jjk" }).map((p) => p.name)).toEqual(["j", "j", "k"]);
+  });
+
+  test("a press handed on as Ink input reads back as the same press", () => {
+    for (const press of [
+      { name: "j", text: "j" },
+      { name: "G", text: "G" },
+      { name: "enter", text: "" },
+      { name: "shift+tab", text: "" },
+      { name: "ctrl+u", text: "" },
+      { name: "", text: "typed fast" },
+    ]) {
+      expect(keyPress(...toInk(press))).toEqual(press);
+    }
   });
 
   test("finds the action bound to a key", () => {

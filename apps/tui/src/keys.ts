@@ -59,6 +59,56 @@ export function singleKeys(press: KeyPress): KeyPress[] {
   return [...press.text].map((ch) => ({ name: ch, text: ch }));
 }
 
+/** An Ink key with no flag set: a plain character. */
+export const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+const SPECIAL_FLAGS: Record<string, Partial<Key>> = {
+  up: { upArrow: true },
+  down: { downArrow: true },
+  left: { leftArrow: true },
+  right: { rightArrow: true },
+  pageup: { pageUp: true },
+  pagedown: { pageDown: true },
+  home: { home: true },
+  end: { end: true },
+  enter: { return: true },
+  esc: { escape: true },
+  tab: { tab: true },
+  "shift+tab": { tab: true, shift: true },
+  backspace: { backspace: true },
+  delete: { delete: true },
+};
+
+/** The arguments Ink's `useInput` would pass for `press`, so a press can be handed on as if typed alone. */
+export function toInk(press: KeyPress): [input: string, key: Key] {
+  const flags = SPECIAL_FLAGS[press.name];
+  if (flags) return [press.name === "enter" ? "\r" : "", { ...NO_KEY, ...flags }];
+  const modified = /^(ctrl|meta)\+(.+)$/.exec(press.name);
+  if (modified) return [modified[2] ?? "", { ...NO_KEY, [modified[1] as "ctrl" | "meta"]: true }];
+  return [press.text, { ...NO_KEY, shift: /^[A-Z]$/.test(press.text) }];
+}
+
 /** A key binding: what it does, which keys trigger it, and how the help overlay shows them. */
 export type Binding<A extends string = string> = {
   readonly action: A;

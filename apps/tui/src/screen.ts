@@ -2,6 +2,8 @@
 export type ScreenProps = {
   /** Keys go to this screen: its tab is shown and no overlay covers it. */
   readonly active: boolean;
+  /** The same, asked when a key arrives (a key before it in a burst may have switched tabs). */
+  readonly hasKeys: () => boolean;
   /** Its tab is shown (lists refresh themselves only then). */
   readonly visible: boolean;
   readonly width: number;

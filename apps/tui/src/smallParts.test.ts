@@ -17,6 +17,7 @@ import { formatDuration } from "./format.ts";
 import { packHelp } from "./HelpOverlay.tsx";
 import { nextPollDelay, POLL_MAX_MS, POLL_MIN_MS } from "./poll.ts";
 import { cycleTab } from "./TabBar.tsx";
+import { fittingColumns } from "./Table.tsx";
 import { colourDisabled, themeFor } from "./theme.ts";
 import { detailWidth, windowTop } from "./viewport.ts";
 
@@ -83,6 +84,23 @@ describe("small pieces", () => {
     expect(windowTop(20, 15, 10, 100)).toBe(15);
     expect(windowTop(95, 99, 10, 100)).toBe(90);
     expect(windowTop(3, 2, 10, 5)).toBe(0);
+  });
+
+  test("a narrow table leaves out optional columns, rightmost first, so names keep room", () => {
+    const columns = [
+      { title: "Name", cell: () => "" },
+      { title: "Strategy", width: 20, cell: () => "" },
+      { title: "Concurrent", width: 10, cell: () => "", optional: true },
+      { title: "Updated", width: 16, cell: () => "", optional: true },
+    ];
+    expect(fittingColumns(columns, 120).map((c) => c.title)).toEqual([
+      "Name",
+      "Strategy",
+      "Concurrent",
+      "Updated",
+    ]);
+    expect(fittingColumns(columns, 60).map((c) => c.title)).toEqual(["Name", "Strategy", "Concurrent"]);
+    expect(fittingColumns(columns, 30).map((c) => c.title)).toEqual(["Name", "Strategy"]);
   });
 
   test("the detail pane gives way on narrow terminals", () => {

@@ -17,7 +17,7 @@ export const CHROME_ROWS = 3;
 /** How wide the detail pane beside a list is at this terminal width; 0 hides it (Enter still opens the detail). */
 export function detailWidth(columns: number): number {
   if (columns >= 140) return 56;
-  if (columns >= 100) return 42;
-  if (columns >= 80) return 32;
+  if (columns >= 110) return 42;
+  if (columns >= 90) return 34;
   return 0;
 }
