@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile, type Plugin, stop } from "esbuild";
-import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
-import { format } from "../lib/figure.ts";
+import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
 import { ratio, type Stat, summarize } from "../lib/stats.ts";
 
@@ -16,6 +15,7 @@ export type BundleSize = {
   largestPackages: { name: string; bytes: number }[];
 };
 
+/** `figures.bundle` of results.json. */
 export type BundleResult = {
   entry: string;
   /** Everything core needs in a browser: core, ky and zod. */

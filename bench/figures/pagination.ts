@@ -1,6 +1,5 @@
 import { type Client, createClient } from "@agentdeck/core";
-import type { FigureContext, FigureOutcome, TableRow } from "../lib/figure.ts";
-import { format } from "../lib/figure.ts";
+import { type FigureContext, type FigureOutcome, format, type TableRow } from "../lib/figure.ts";
 import { startSandboxProcess } from "../lib/sandbox-process.ts";
 import { ratio, type Stat, summarize } from "../lib/stats.ts";
 
@@ -9,6 +8,7 @@ const LATENCY_MS = 5;
 const PAGE_SIZES = [50, 100] as const;
 const TARGET_RATIO = 1.8;
 
+/** One page size of `figures.pagination`. */
 export type PaginationRun = {
   pageSize: number;
   /** `for await (const pool of client.pools.listAll({ pageSize }))`, items per second. */
@@ -25,6 +25,7 @@ export type PaginationRun = {
   window4: Stat;
 };
 
+/** `figures.pagination` of results.json. */
 export type PaginationResult = {
   pools: number;
   latencyMs: number;

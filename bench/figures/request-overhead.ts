@@ -1,8 +1,7 @@
 import { createClient } from "@agentdeck/core";
 import createFetchClient from "openapi-fetch";
 import type { paths } from "../agents-v2.gen.ts";
-import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
-import { format } from "../lib/figure.ts";
+import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { startSandboxProcess } from "../lib/sandbox-process.ts";
 import { ratio, type Stat, summarize } from "../lib/stats.ts";
 
@@ -10,6 +9,7 @@ const PAGE_SIZE = 50;
 const POOLS = 10_000;
 const TARGET_RATIO = 1.15;
 
+/** `figures.requestOverhead` of results.json. */
 export type RequestOverheadResult = {
   pageSize: number;
   /** `client.pools.list({ pageSize: 50 })`: one request, the page validated by zod. */

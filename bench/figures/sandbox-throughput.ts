@@ -1,12 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startNodeChild } from "../lib/child.ts";
 import { profileFlags } from "../lib/cpu-profile.ts";
-import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
-import { format } from "../lib/figure.ts";
+import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { paths } from "../lib/paths.ts";
 import { startSandboxProcess } from "../lib/sandbox-process.ts";
 import { ratio, type Stat, summarize } from "../lib/stats.ts";
@@ -15,6 +14,7 @@ const POOLS = 10_000;
 const PAGE_SIZE = 50;
 const CONNECTIONS = 16;
 
+/** `figures.sandboxThroughput` of results.json. */
 export type ThroughputResult = {
   pools: number;
   pageSize: number;
@@ -63,13 +63,14 @@ export async function sandboxThroughput(context: FigureContext): Promise<FigureO
   const url = `${sandbox.agentsUrl}/agent-profile-pools?pageSize=${PAGE_SIZE}`;
   const headers = { "x-asteroid-agents-api-key": sandbox.apiKey };
   const page = await fetch(url, { headers });
-  const bodyFile = join(mkdtempSync(join(tmpdir(), "agentdeck-bench-")), "page.json");
+  const bodyDirectory = mkdtempSync(join(tmpdir(), "agentdeck-bench-"));
+  const bodyFile = join(bodyDirectory, "page.json");
   writeFileSync(bodyFile, Buffer.from(await page.arrayBuffer()));
   const anchor = await startNodeChild(paths.staticPageServer, [bodyFile], {
     flags: profileFlags(context.profile("static-server")),
     ready: ["url"],
   });
-  const anchorUrl = anchor.fields.get("url") as string;
+  const anchorUrl = anchor.field("url") as string;
   const rates = { sandbox: [] as number[], staticServer: [] as number[] };
   const p50: number[] = [];
   const p99: number[] = [];
@@ -90,6 +91,7 @@ export async function sandboxThroughput(context: FigureContext): Promise<FigureO
   } finally {
     await anchor.stop();
     await sandbox.close();
+    rmSync(bodyDirectory, { recursive: true, force: true });
   }
   const sandboxRate = summarize(rates.sandbox, "requests/s", { digits: 0 });
   const staticRate = summarize(rates.staticServer, "requests/s", { digits: 0 });

@@ -5,8 +5,7 @@ import {
   profileFlags,
   writePhases,
 } from "../lib/cpu-profile.ts";
-import type { FigureContext, FigureOutcome, TableRow } from "../lib/figure.ts";
-import { format } from "../lib/figure.ts";
+import { type FigureContext, type FigureOutcome, format, type TableRow } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
 import { fetchPoolPage, type PoolRow } from "../lib/pools-api.ts";
 import { PtyProgram } from "../lib/pty-program.ts";
@@ -32,6 +31,7 @@ export type KeyStats = {
   settled: Stat;
 };
 
+/** `figures.tuiKeystrokes` of results.json. */
 export type TuiKeystrokesResult = {
   pools: number;
   /** Anchor: bench/echo-keys.js answering each key at once, measured the same way (the harness's floor). */

@@ -1,6 +1,5 @@
 import { type ProfileTarget, profileClockAt, profileFlags, writePhases } from "../lib/cpu-profile.ts";
-import type { FigureContext, FigureOutcome } from "../lib/figure.ts";
-import { format } from "../lib/figure.ts";
+import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
 import { fetchPoolPage } from "../lib/pools-api.ts";
 import { PtyProgram } from "../lib/pty-program.ts";
@@ -27,6 +26,7 @@ export type StartupStats = {
   peakRss: Stat;
 };
 
+/** `figures.tuiStartup` of results.json. */
 export type TuiStartupResult = {
   columns: number;
   rows: number;

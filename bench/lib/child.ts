@@ -4,8 +4,8 @@ import { createInterface } from "node:readline";
 /** A Node program started by the benchmarks, its `key: value` lines read from stdout. */
 export type StartedChild = {
   process: ChildProcess;
-  /** The `key: value` lines it printed before it was ready. */
-  fields: Map<string, string>;
+  /** The value of a `key: value` line it printed before it was ready (`agentsUrl` finds `agents-url`). */
+  field(key: string): string | undefined;
   /** Asks it to stop (SIGTERM, so a CPU profile gets written), then kills it if it lingers. */
   stop(): Promise<void>;
 };
@@ -53,7 +53,7 @@ export async function startNodeChild(
 
   return {
     process: child,
-    fields,
+    field: (key) => fields.get(normal(key)),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");

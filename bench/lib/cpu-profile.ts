@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { join } from "node:path";
 
 /** Where a child process writes its V8 CPU profile; none when the run is not profiling. */
@@ -173,6 +174,26 @@ export function formatHotspots(file: string, top = 15, phase?: Phase): string {
   return lines.join("\n");
 }
 
+/**
+ * Runs `body` with V8's profiler on in this very process (where the client under test runs) and
+ * writes the profile to `target`; just runs it when `target` is undefined.
+ */
+export async function profileThisProcess<T>(target: ProfileTarget, body: () => Promise<T>): Promise<T> {
+  if (target === undefined) return body();
+  mkdirSync(target.dir, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await body();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(join(target.dir, `${target.name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /** Records the phases of a profiled process next to its profile, so the summary reads each on its own. */
 export function writePhases(target: ProfileTarget, phases: readonly Phase[]): void {
   if (target === undefined) return;
@@ -191,7 +212,8 @@ export function summarizeProfiles(root: string, top = 12): string {
       const phasesFile = file.replace(/\.cpuprofile$/, ".phases.json");
       if (!existsSync(phasesFile)) continue;
       for (const phase of JSON.parse(readFileSync(phasesFile, "utf8")) as Phase[]) {
-        parts.push(formatHotspots(file, top, phase));
+        // A phase shorter than a millisecond holds no samples worth a table.
+        if (phase.toUs - phase.fromUs >= 1000) parts.push(formatHotspots(file, top, phase));
       }
     }
   }

@@ -14,6 +14,7 @@ export type Machine = {
   loadAverage: number[];
 };
 
+/** This machine and this Node, as results.json records them. */
 export function describeMachine(): Machine {
   return {
     node: process.version,

@@ -20,8 +20,6 @@ export class PtyProgram {
   readonly spawnedAt: number;
   /** When output last arrived. */
   lastOutputAt: number;
-  /** Bytes of output so far. */
-  outputBytes = 0;
   private readonly terminal: IPty;
   private waiters: Waiter[] = [];
   private exit: Promise<{ exitCode: number; signal?: number }>;
@@ -45,7 +43,6 @@ export class PtyProgram {
     this.terminal.onData((data) => {
       const at = performance.now();
       this.lastOutputAt = at;
-      this.outputBytes += data.length;
       this.screen.write(data);
       this.waiters = this.waiters.filter((waiter) => {
         if (!waiter.test()) return true;

@@ -27,8 +27,8 @@ export async function startSandboxProcess(options: {
     timeoutMs: 120_000,
   });
   return {
-    agentsUrl: child.fields.get("agentsurl") as string,
-    apiKey: child.fields.get("apikey") as string,
+    agentsUrl: child.field("agentsUrl") as string,
+    apiKey: child.field("apiKey") as string,
     pid: child.process.pid as number,
     close: child.stop,
   };

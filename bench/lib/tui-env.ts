@@ -1,6 +1,18 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+let configDirectory: string | undefined;
+
+/** One temporary directory for every TUI of this run, removed when the run ends. */
+function configDirectoryOfRun(): string {
+  if (configDirectory === undefined) {
+    const made = mkdtempSync(join(tmpdir(), "agentdeck-bench-"));
+    process.once("exit", () => rmSync(made, { recursive: true, force: true }));
+    configDirectory = made;
+  }
+  return configDirectory;
+}
 
 /**
  * The environment `agentdeck` gets: this sandbox's key and URL (or none, for the embedded
@@ -11,7 +23,7 @@ export function tuiEnv(
   sandbox: { agentsUrl: string; apiKey: string } | undefined,
 ): Record<string, string | undefined> {
   return {
-    AGENTDECK_CONFIG: join(mkdtempSync(join(tmpdir(), "agentdeck-bench-")), "config.json"),
+    AGENTDECK_CONFIG: join(configDirectoryOfRun(), "config.json"),
     ASTEROID_API_KEY: sandbox?.apiKey,
     ASTEROID_BASE_URL: sandbox?.agentsUrl,
     ASTEROID_ORGANIZATION_ID: undefined,

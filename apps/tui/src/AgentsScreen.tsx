@@ -41,7 +41,7 @@ export function AgentsScreen(props: ScreenProps) {
   const source = useMemo(() => agentPages(client, organizationId), [client, organizationId]);
   const [list, dispatch] = useList(source, {
     initial: { pageSize: PAGE_SIZE, sortFields: AGENT_SORT_FIELDS },
-    enabled: organizationId !== undefined,
+    enabled: props.opened && organizationId !== undefined,
     onLoaded: () => session.succeeded("agents:list"),
     onError: (error) => session.failed("agents:list", error, "load the agents"),
   });

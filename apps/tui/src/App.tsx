@@ -112,11 +112,13 @@ export function App(props: AppProps) {
           return;
         }
         if (knownOrganization === undefined && context.organizations.length > 1) {
-          setMessage({
-            kind: "warning",
-            text: `Your key has ${context.organizations.length} organizations; showing ${chosen?.name}. Set ASTEROID_ORGANIZATION_ID to choose.`,
-            source: "context",
-          });
+          const text = `Your key has ${context.organizations.length} organizations; showing ${chosen?.name}. Set ASTEROID_ORGANIZATION_ID to choose.`;
+          // Start-up warnings (a config file others can read) stay in front of this one.
+          setMessage((current) =>
+            current?.source === "start"
+              ? { ...current, text: `${current.text} ${text}` }
+              : { kind: "warning", text, source: "context" },
+          );
         }
         setOrganization({ id: knownOrganization ?? chosen?.id, name: chosen?.name ?? knownOrganization });
       },
@@ -193,8 +195,6 @@ export function App(props: AppProps) {
               {TABS.map(({ id, title }) => {
                 const Screen = SCREENS[id];
                 const shown = id === tab && !help;
-                // A tab is mounted when first opened (start-up pays for one list only) and then stays.
-                if (!visited.has(id)) return null;
                 return (
                   <Box key={id} display={shown ? "flex" : "none"} flexDirection="column" height={height}>
                     <ErrorBoundary name={title} resetKey={shown}>
@@ -202,6 +202,7 @@ export function App(props: AppProps) {
                         active={shown}
                         hasKeys={hasKeys[id]}
                         visible={shown}
+                        opened={visited.has(id)}
                         width={columns}
                         height={height}
                         typing={registerTyping[id]}

@@ -61,7 +61,7 @@ export function ExecutionsScreen(props: ScreenProps) {
   const [view, setView, viewRef] = useSyncState<View>({ kind: "list" });
   const [list, dispatch] = useList(source, {
     initial: { pageSize: PAGE_SIZE, sortFields: EXECUTION_SORT_FIELDS, sortDirection: "desc" },
-    enabled: organizationId !== undefined,
+    enabled: props.opened && organizationId !== undefined,
     live: props.visible && view.kind === "list",
     refreshEveryMs: EXECUTIONS_REFRESH_MS,
     onLoaded: () => session.succeeded("executions:list"),

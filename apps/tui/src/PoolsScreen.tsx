@@ -79,7 +79,7 @@ export function PoolsScreen(props: ScreenProps) {
   const source = useMemo(() => poolPages(client, organizationId), [client, organizationId]);
   const [list, dispatch] = useList(source, {
     initial: { pageSize: PAGE_SIZE, sortFields: POOL_SORT_FIELDS },
-    enabled: organizationId !== undefined,
+    enabled: props.opened && organizationId !== undefined,
     onLoaded: () => session.succeeded("pools:list"),
     onError: (error) => session.failed("pools:list", error, "load the pools"),
   });
@@ -118,9 +118,10 @@ export function PoolsScreen(props: ScreenProps) {
   useKeys(
     () => props.hasKeys() && viewRef.current.kind === "detail",
     (press) => {
-      if (view.kind !== "detail") return;
+      const current = viewRef.current;
+      if (current.kind !== "detail") return;
       if (press.name === "esc") back();
-      else poolKeys(press.name, view.pool);
+      else poolKeys(press.name, current.pool);
     },
   );
 

@@ -119,7 +119,7 @@ export function RegistryScreen(props: ScreenProps) {
   const source = useMemo(() => registryPages(client), [client]);
   const [list, dispatch] = useList(source, {
     initial: { pageSize: PAGE_SIZE, sortFields: REGISTRY_SORT_FIELDS },
-    enabled: registry,
+    enabled: props.opened && registry,
     onLoaded: () => session.succeeded("registry:list"),
     onError: (error) => session.failed("registry:list", error, "load the registry"),
   });

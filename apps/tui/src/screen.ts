@@ -6,6 +6,11 @@ export type ScreenProps = {
   readonly hasKeys: () => boolean;
   /** Its tab is shown (lists refresh themselves only then). */
   readonly visible: boolean;
+  /**
+   * Its tab has been shown at least once. Every screen is mounted from the start (so keys typed
+   * right after a tab key reach it), but fetches only once opened: start-up loads one list.
+   */
+  readonly opened: boolean;
   readonly width: number;
   readonly height: number;
   /**

@@ -109,7 +109,11 @@ export class Terminal {
   /** Ends the session, and the server with its socket when it was the last one. Safe to call twice. */
   kill(): void {
     spawnSync("tmux", ["-L", this.socket, "kill-session", "-t", this.session]);
-    if (spawnSync("tmux", ["-L", this.socket, "list-sessions"]).status === 0) return;
+    const left = spawnSync("tmux", ["-L", this.socket, "list-sessions", "-F", "#{session_name}"], {
+      encoding: "utf8",
+    });
+    if (left.status === 0 && left.stdout.trim() !== "") return;
+    spawnSync("tmux", ["-L", this.socket, "kill-server"]);
     const socketDir = join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`);
     rmSync(join(socketDir, this.socket), { force: true });
   }
