@@ -64,16 +64,30 @@ const byKey = <K extends "nameKey" | "createdMs" | "updatedMs">(key: K) => {
   return (a: PoolEntry, b: PoolEntry) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : byId(a, b));
 };
 
+type Indexes = Record<PoolSortField, SortedIndex<PoolEntry>>;
+
+function newIndexes(): Indexes {
+  return {
+    name: new SortedIndex(byKey("nameKey")),
+    created_at: new SortedIndex(byKey("createdMs")),
+    updated_at: new SortedIndex(byKey("updatedMs")),
+  };
+}
+
 /** Pools and their profiles, indexed by name, creation and update time so every list is a slice. */
 export class PoolTable {
   readonly #entries = new Map<string, PoolEntry>();
   /** `organizationId + NUL + name` → pool id: names are unique within an organization. */
   readonly #names = new Map<string, string>();
-  readonly #indexes: Record<PoolSortField, SortedIndex<PoolEntry>> = {
-    name: new SortedIndex(byKey("nameKey")),
-    created_at: new SortedIndex(byKey("createdMs")),
-    updated_at: new SortedIndex(byKey("updatedMs")),
-  };
+  readonly #indexes = newIndexes();
+  /** The same indexes per organization: a client that names its organization (all do) gets a slice too. */
+  readonly #byOrganization = new Map<string, Indexes>();
+  /** Bumped by every change, so a remembered search is never served stale. */
+  #version = 0;
+  /** The last name search: paging through its results is then a slice, not another scan. */
+  #lastSearch:
+    | { entries: readonly PoolEntry[]; needle: string; version: number; matches: PoolEntry[] }
+    | undefined;
   readonly #profiles = new Map<string, AgentProfile>();
   readonly #profilesByPool = new Map<string, AgentProfile[]>();
   #profileSeq = 0;
@@ -97,7 +111,8 @@ export class PoolTable {
     const entry = this.#entry(input);
     this.#claimName(entry.pool);
     this.#entries.set(entry.pool.id, entry);
-    for (const index of Object.values(this.#indexes)) index.insert(entry);
+    for (const index of this.#indexesOf(entry)) index.insert(entry);
+    this.#version++;
     return entry.pool;
   }
 
@@ -111,6 +126,11 @@ export class PoolTable {
     }
     const all = [...this.#entries.values()];
     for (const index of Object.values(this.#indexes)) index.load(all);
+    const byOrganization = Map.groupBy(all, (entry) => entry.pool.organizationId);
+    for (const [organizationId, entries] of byOrganization) {
+      for (const index of Object.values(this.#organizationIndexes(organizationId))) index.load(entries);
+    }
+    this.#version++;
   }
 
   /** Changes the given fields; when none differs, the pool (and its updatedAt) stays as it was. */
@@ -143,38 +163,42 @@ export class PoolTable {
       this.#names.delete(nameKey(old.pool));
       this.#names.set(nameKey(pool), pool.id);
     }
-    for (const index of Object.values(this.#indexes)) {
+    for (const index of this.#indexesOf(old)) {
       index.remove(old);
       index.insert(entry);
     }
     this.#entries.set(id, entry);
+    this.#version++;
     return pool;
   }
 
   list(query: PoolQuery): { items: AgentProfilePool[]; total: number } {
-    const entries = this.#indexes[query.sortField].items;
-    const start = (query.page - 1) * query.pageSize;
-    const end = start + query.pageSize;
-    const descending = query.sortDirection === "desc";
-    const at = (i: number) => entries[descending ? entries.length - 1 - i : i] as PoolEntry;
+    const { organizationId, sortField } = query;
+    const indexed =
+      organizationId === undefined
+        ? this.#indexes[sortField].items
+        : (this.#byOrganization.get(organizationId)?.[sortField].items ?? []);
     const needle = query.searchName?.toLowerCase() ?? "";
-    const { organizationId } = query;
-
-    if (needle === "" && organizationId === undefined) {
-      const items: AgentProfilePool[] = [];
-      for (let i = start; i < Math.min(end, entries.length); i++) items.push(at(i).pool);
-      return { items, total: entries.length };
-    }
+    const entries = needle === "" ? indexed : this.#search(indexed, needle);
+    const start = (query.page - 1) * query.pageSize;
+    const end = Math.min(start + query.pageSize, entries.length);
+    const descending = query.sortDirection === "desc";
     const items: AgentProfilePool[] = [];
-    let total = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = at(i);
-      if (organizationId !== undefined && entry.pool.organizationId !== organizationId) continue;
-      if (needle !== "" && !entry.nameKey.includes(needle)) continue;
-      if (total >= start && total < end) items.push(entry.pool);
-      total++;
+    for (let i = start; i < end; i++) {
+      items.push((entries[descending ? entries.length - 1 - i : i] as PoolEntry).pool);
     }
-    return { items, total };
+    return { items, total: entries.length };
+  }
+
+  /** The entries whose name contains `needle`, in index order; the last search is remembered. */
+  #search(entries: readonly PoolEntry[], needle: string): readonly PoolEntry[] {
+    const last = this.#lastSearch;
+    if (last?.entries === entries && last.needle === needle && last.version === this.#version) {
+      return last.matches;
+    }
+    const matches = entries.filter((entry) => entry.nameKey.includes(needle));
+    this.#lastSearch = { entries, needle, version: this.#version, matches };
+    return matches;
   }
 
   addProfile(poolId: string, input: { id?: string; name: string }): AgentProfile {
@@ -218,6 +242,9 @@ export class PoolTable {
     this.#entries.clear();
     this.#names.clear();
     for (const index of Object.values(this.#indexes)) index.clear();
+    this.#byOrganization.clear();
+    this.#lastSearch = undefined;
+    this.#version++;
     this.#profiles.clear();
     this.#profilesByPool.clear();
     this.#profileSeq = 0;
@@ -243,6 +270,23 @@ export class PoolTable {
     };
     if (this.#entries.has(pool.id)) throw conflict(`an agent profile pool with id ${pool.id} already exists`);
     return { pool, nameKey: pool.name.toLowerCase(), createdMs, updatedMs };
+  }
+
+  #organizationIndexes(organizationId: string): Indexes {
+    let indexes = this.#byOrganization.get(organizationId);
+    if (indexes === undefined) {
+      indexes = newIndexes();
+      this.#byOrganization.set(organizationId, indexes);
+    }
+    return indexes;
+  }
+
+  /** Every index an entry is in: the global ones and its organization's. */
+  #indexesOf(entry: PoolEntry): SortedIndex<PoolEntry>[] {
+    return [
+      ...Object.values(this.#indexes),
+      ...Object.values(this.#organizationIndexes(entry.pool.organizationId)),
+    ];
   }
 
   #checkNameFree(organizationId: string, name: string): void {
