@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile, type Plugin, stop } from "esbuild";
+import { build, type Metafile, stop } from "esbuild";
 import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
 import { ratio, type Stat, summarize } from "../lib/stats.ts";
@@ -24,11 +23,6 @@ export type BundleResult = {
   withoutZod: BundleSize;
   /** gzipped(total) / gzipped(withoutZod). */
   ratio: number | null;
-  /**
-   * Not core as it is: the same bundle with core's `import { z } from "zod"` read as
-   * `import * as z from "zod"`, which lets the bundler drop what core does not use (zod's locales).
-   */
-  withZodNamespaceImport: BundleSize;
 };
 
 function packageOf(input: string): string {
@@ -49,21 +43,7 @@ function largestPackages(metafile: Metafile): { name: string; bytes: number }[] 
   return [...bytes].map(([name, size]) => ({ name, bytes: size })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Reads core's `import { z } from "zod"` as a namespace import, to show what that change would weigh. */
-const zodNamespaceImport: Plugin = {
-  name: "zod-namespace-import",
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /packages[\\/]core[\\/]dist[\\/].*\.js$/ }, async (file) => ({
-      contents: (await readFile(file.path, "utf8")).replaceAll(
-        'import { z } from "zod";',
-        'import * as z from "zod";',
-      ),
-      loader: "js",
-    }));
-  },
-};
-
-async function bundle(entry: string, external: string[], plugins: Plugin[] = []): Promise<BundleSize> {
+async function bundle(entry: string, external: string[]): Promise<BundleSize> {
   const output = await build({
     entryPoints: [entry],
     bundle: true,
@@ -74,7 +54,6 @@ async function bundle(entry: string, external: string[], plugins: Plugin[] = [])
     write: false,
     metafile: true,
     external,
-    plugins,
     logLevel: "silent",
   });
   const code = output.outputFiles[0]?.contents;
@@ -93,14 +72,12 @@ export async function bundleSize(_context: FigureContext): Promise<FigureOutcome
   // A bundle is deterministic: one build each is the whole story.
   const total = await bundle(entry, []);
   const withoutZod = await bundle(entry, ["zod", "zod/*"]);
-  const withZodNamespaceImport = await bundle(entry, [], [zodNamespaceImport]);
   await stop();
   const result: BundleResult = {
     entry: "packages/core/dist/index.js",
     total,
     withoutZod,
     ratio: ratio(total.gzipped.median, withoutZod.gzipped.median),
-    withZodNamespaceImport,
   };
   const kb = (stat: Stat) => `${format(stat.median / 1024, 1)} kB`;
   return {
@@ -111,14 +88,6 @@ export async function bundleSize(_context: FigureContext): Promise<FigureOutcome
         value: kb(total.gzipped),
         anchor: `without zod ${kb(withoutZod.gzipped)}`,
         ratio: `${format(result.ratio, 2)}×`,
-        target: "—",
-        met: null,
-      },
-      {
-        figure: "5 (sketch) core with import * as z",
-        value: kb(withZodNamespaceImport.gzipped),
-        anchor: `as built ${kb(total.gzipped)}`,
-        ratio: `${format(ratio(withZodNamespaceImport.gzipped.median, total.gzipped.median), 2)}×`,
         target: "—",
         met: null,
       },

@@ -18,11 +18,6 @@ export type PaginationRun = {
   /** median(listAll) / median(loop). */
   ratio: number | null;
   met: boolean;
-  /**
-   * Not core: the bench's own sketch of a paginator that keeps 4 page requests in flight once the
-   * first page has told the total. It shows what `listAll` could reach; it is not under the target.
-   */
-  window4: Stat;
 };
 
 /** `figures.pagination` of results.json. */
@@ -49,24 +44,6 @@ async function listAll(client: Client, pageSize: number): Promise<number> {
   return count;
 }
 
-/** Pages requested 4 at a time, in order, using the total the first page reports. */
-async function window4(client: Client, pageSize: number): Promise<number> {
-  const first = await client.pools.list({ page: 1, pageSize });
-  let count = first.items.length;
-  const pages = Math.ceil(first.total / pageSize);
-  const inFlight = new Map<number, Promise<{ items: unknown[] }>>();
-  let next = 2;
-  for (let page = 2; page <= pages; page++) {
-    while (next <= pages && next < page + 4) {
-      inFlight.set(next, client.pools.list({ page: next, pageSize }));
-      next++;
-    }
-    count += (await inFlight.get(page))?.items.length ?? 0;
-    inFlight.delete(page);
-  }
-  return count;
-}
-
 /** Runs `walk` once and returns items per second. */
 async function itemsPerSecond(walk: () => Promise<number>): Promise<number> {
   const started = performance.now();
@@ -76,7 +53,7 @@ async function itemsPerSecond(walk: () => Promise<number>): Promise<number> {
   return count / seconds;
 }
 
-/** Figure 2: `listAll`, which prefetches the next page, against a loop that waits for each page. */
+/** Figure 2: `listAll`, which keeps several pages in flight, against a loop that waits for each page. */
 export async function pagination(context: FigureContext): Promise<FigureOutcome<PaginationResult>> {
   const sandbox = await startSandboxProcess({
     pools: POOLS,
@@ -91,11 +68,11 @@ export async function pagination(context: FigureContext): Promise<FigureOutcome<
       // One walk of each warms the JIT and the connection pool.
       await itemsPerSecond(() => plainLoop(client, pageSize));
       await itemsPerSecond(() => listAll(client, pageSize));
-      const walks = { loop: plainLoop, listAll, window4 };
-      const samples = { loop: [] as number[], listAll: [] as number[], window4: [] as number[] };
+      const walks = { loop: plainLoop, listAll };
+      const samples = { loop: [] as number[], listAll: [] as number[] };
       for (let run = 0; run < runs; run++) {
         // Rotate which goes first, so none always inherits another's leftovers.
-        const names = ["loop", "listAll", "window4"] as const;
+        const names = ["loop", "listAll"] as const;
         for (let i = 0; i < names.length; i++) {
           const name = names[(run + i) % names.length] as (typeof names)[number];
           samples[name].push(await itemsPerSecond(() => walks[name](client, pageSize)));
@@ -110,7 +87,6 @@ export async function pagination(context: FigureContext): Promise<FigureOutcome<
         loop,
         ratio: runRatio,
         met: runRatio !== null && runRatio >= TARGET_RATIO,
-        window4: summarize(samples.window4, "items/s", { digits: 0 }),
       });
       context.log(`page size ${pageSize}: ${runs} runs of each, ratio ${runRatio}`);
     }
@@ -129,16 +105,6 @@ export async function pagination(context: FigureContext): Promise<FigureOutcome<
       target: `≥ ${TARGET_RATIO}×`,
       met: run.met,
     }));
-    for (const run of pageSizes) {
-      rows.push({
-        figure: `2 (sketch) 4 pages in flight, page ${run.pageSize}`,
-        value: `${format(run.window4.median)} items/s`,
-        anchor: `loop ${format(run.loop.median)} items/s`,
-        ratio: `${format(ratio(run.window4.median, run.loop.median), 2)}×`,
-        target: "—",
-        met: null,
-      });
-    }
     return { result, rows };
   } finally {
     await sandbox.close();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Execution } from "./models/execution.ts";
 
 const Signal = z.custom<AbortSignal>((value) => value instanceof AbortSignal, {

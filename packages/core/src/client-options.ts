@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Milliseconds } from "./call-options.ts";
 
 /** Where the Asteroid Agents API v2 lives; base URLs include the version prefix. */

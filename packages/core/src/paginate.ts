@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { CallOptions } from "./call-options.ts";
 import type { PageOf } from "./models/common.ts";
 import { parseRequest } from "./validate.ts";
@@ -9,10 +9,15 @@ export function hasNextPage(page: PageOf<unknown>): boolean {
   return page.page * page.pageSize < page.total;
 }
 
+/** How many pages `listAll` keeps on their way at once, once the first page has told the total. */
+export const PAGES_IN_FLIGHT = 4;
+
 /**
- * Every item of a v2 list, page after page. The next page is requested as soon as the current one
- * arrives, so it downloads while the caller works through the current one. Leaving the loop early
- * aborts that request; its failure is then nobody's concern and is swallowed.
+ * Every item of a v2 list, page after page, in order. Once the first page has told the total, up to
+ * `PAGES_IN_FLIGHT` following pages are requested at once, so they download while the caller works
+ * through the current one. A failed page rejects the loop when its turn comes, after every page
+ * before it. Leaving the loop early aborts the pages still on their way; their failures are then
+ * nobody's concern and are swallowed.
  */
 export async function* paginate<T>(
   fetchPage: (page: number, signal: AbortSignal) => Promise<PageOf<T>>,
@@ -27,14 +32,19 @@ export async function* paginate<T>(
     pending.catch(() => {});
     return pending;
   };
-  let next = request(firstPage);
+  const inFlight = [request(firstPage)];
+  let nextPage = firstPage + 1;
   try {
-    for (;;) {
-      const page = await next;
-      const more = hasNextPage(page);
-      if (more) next = request(page.page + 1);
+    for (let pending = inFlight.shift(); pending; pending = inFlight.shift()) {
+      const page = await pending;
+      if (!hasNextPage(page)) {
+        yield* page.items;
+        return;
+      }
+      // The latest total decides the last page, so a list that shrinks is not over-fetched for long.
+      const lastPage = Math.ceil(page.total / page.pageSize);
+      while (inFlight.length < PAGES_IN_FLIGHT && nextPage <= lastPage) inFlight.push(request(nextPage++));
       yield* page.items;
-      if (!more) return;
     }
   } finally {
     abandon.abort();

@@ -1,5 +1,5 @@
 import ky, { isNetworkError } from "ky";
-import type { z } from "zod";
+import type * as z from "zod";
 import { CallOptions } from "./call-options.ts";
 import { startDeadline } from "./deadline.ts";
 import { AgentdeckError, ConnectionError, ResponseValidationError } from "./errors.ts";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Issue, RequestValidationError } from "./errors.ts";
 
 /** `tempFiles[0].id`: how a zod path reads in a message. */

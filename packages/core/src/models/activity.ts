@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DateTime, openEnum, ResponseUuid } from "./common.ts";
 import { EXECUTION_STATUSES } from "./execution.ts";
 

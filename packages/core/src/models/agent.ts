@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DateTime, nameSearchParams, pageOf, ResponseUuid } from "./common.ts";
 
 /** An agent as `GET /agents` lists it. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A uuid the caller sends: checked strictly before any request goes out. */
 export const Uuid = z.uuid({ error: "must be a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a" });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The `{code, message}` body every v2 error response carries. */
 export const ApiErrorBody = z.object({ code: z.number(), message: z.string() });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Metadata, ResponseUuid, Uuid } from "./common.ts";
 
 /** Per-execution options that override the agent's defaults. */

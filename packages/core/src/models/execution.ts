@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DateTime, openEnum, Page, PageSize, pageOf, ResponseUuid, SortDirection, Uuid } from "./common.ts";
 
 export const EXECUTION_STATUSES = [

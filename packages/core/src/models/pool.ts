@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DateTime, nameSearchParams, openEnum, pageOf, ResponseUuid, Uuid } from "./common.ts";
 
 export const SELECTION_STRATEGIES = ["least_recently_used", "most_recently_used"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DateTime, openEnum } from "./common.ts";
 
 /** Registry ids: 32 characters of lowercase Crockford base32, such as 013xrzp12g3nqk8nx0y2vfkg4s3jp2qr. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import { RequestValidationError } from "../errors.ts";
 import { parseRequest } from "../validate.ts";
 import { AGENT_SORT_FIELDS, AgentListParams } from "./agent.ts";

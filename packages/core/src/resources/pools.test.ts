@@ -64,7 +64,12 @@ describe("pools.listAll", () => {
     for await (const p of testClient(server).pools.listAll({ pageSize: 2, organizationId: ORG_ID }))
       seen.push(p.name);
     expect(seen).toEqual(["pool 0", "pool 1", "pool 2", "pool 3", "pool 4"]);
-    expect(server.requests.map((r) => r.query.get("page"))).toEqual(["1", "2", "3"]);
+    // Pages 2-5 went out together after page 1, page 6 after page 2; the short page 3 ended the walk
+    // and abandoned the rest, which may or may not have reached the server first. Let any straggler land inside this test.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const requested = server.requests.map((r) => Number(r.query.get("page"))).sort((a, b) => a - b);
+    expect(requested.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(Math.max(...requested)).toBeLessThanOrEqual(6);
     expect(server.requests.every((r) => r.query.get("organizationId") === ORG_ID)).toBe(true);
   });
 
@@ -111,6 +116,55 @@ describe("pools.listAll", () => {
       order.push(p.id);
     }
     expect(order).toEqual(["page 2 requested", uuidAt(1), uuidAt(2), uuidAt(3)]);
+  });
+
+  it("keeps at most four pages on their way while the caller works through the current one", async () => {
+    server.route(`GET ${V2}/agent-profile-pools`, (request) => {
+      const n = Number(request.query.get("page"));
+      return { json: page([pool({ id: uuidAt(n) })], n, 1, 10) };
+    });
+    const requested = () => server.requests.map((r) => Number(r.query.get("page"))).sort((a, b) => a - b);
+    const seen: string[] = [];
+    for await (const p of testClient(server).pools.listAll({ pageSize: 1 })) {
+      if (p.id === uuidAt(1)) {
+        await server.waitForRequest((r) => r.query.get("page") === "5");
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        expect(requested()).toEqual([1, 2, 3, 4, 5]);
+      }
+      if (p.id === uuidAt(2)) {
+        await server.waitForRequest((r) => r.query.get("page") === "6");
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        expect(requested()).toEqual([1, 2, 3, 4, 5, 6]);
+      }
+      seen.push(p.id);
+    }
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => uuidAt(i + 1)));
+    expect(requested()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("yields pages in order when later pages answer first", async () => {
+    server.route(`GET ${V2}/agent-profile-pools`, (request) => {
+      const n = Number(request.query.get("page"));
+      return { json: page([pool({ id: uuidAt(n) })], n, 1, 5), delayMs: (5 - n) * 20 };
+    });
+    const seen: string[] = [];
+    for await (const p of testClient(server).pools.listAll({ pageSize: 1 })) seen.push(p.id);
+    expect(seen).toEqual([1, 2, 3, 4, 5].map(uuidAt));
+  });
+
+  it("yields every page before a failed one, then rejects, even when the failure answers first", async () => {
+    server.route(`GET ${V2}/agent-profile-pools`, (request) => {
+      const n = Number(request.query.get("page"));
+      if (n === 3) return { status: 500, json: { code: 500, message: "boom" } };
+      return { json: page([pool({ id: uuidAt(n) })], n, 1, 5), delayMs: n === 2 ? 60 : 0 };
+    });
+    const seen: string[] = [];
+    const loop = async () => {
+      for await (const p of testClient(server, { maxRetries: 0 }).pools.listAll({ pageSize: 1 }))
+        seen.push(p.id);
+    };
+    await expect(loop()).rejects.toBeInstanceOf(InternalServerError);
+    expect(seen).toEqual([uuidAt(1), uuidAt(2)]);
   });
 
   it("leaves no unhandled rejection when the caller stops early and the prefetched page fails", async () => {
