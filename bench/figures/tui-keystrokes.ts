@@ -115,7 +115,11 @@ async function echoFloor(presses: number): Promise<Samples> {
 
 /** A bare Ink list of the TUI's size: what Ink itself costs to move a cursor on such a screen. */
 async function inkListFloor(cycles: number, span: number, profile: ProfileTarget): Promise<Samples> {
-  const list = PtyProgram.startNode(paths.inkList, [], { nodeFlags: profileFlags(profile) });
+  // React in production mode, as agentdeck's bundle runs it.
+  const list = PtyProgram.startNode(paths.inkList, [], {
+    env: { NODE_ENV: "production" },
+    nodeFlags: profileFlags(profile),
+  });
   const samples = noSamples();
   const mark = (row: number) => String(row + 1).padStart(8, "0");
   try {

@@ -84,6 +84,8 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
         name: "inkHello",
         start: () =>
           PtyProgram.startNode(paths.inkHello, [], {
+            // React in production mode, as agentdeck's bundle runs it.
+            env: { NODE_ENV: "production" },
             nodeFlags: flags("ink-hello"),
             columns: COLUMNS,
             rows: ROWS,

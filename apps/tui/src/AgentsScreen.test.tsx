@@ -49,9 +49,9 @@ describe("the Agents tab", () => {
     const app = await openAgents();
     app.press(KEY.enter);
     await app.waitFor("Run an agent");
-    app.press(KEY.enter);
+    // The pool picker has the focus, and Enter there only picks: submit from the next field.
+    app.press(KEY.tab, KEY.enter);
     await app.waitFor("choose a pool, or give a profile id below");
-    app.press(KEY.tab);
     app.type("not-a-uuid");
     await app.waitFor("must be a UUID");
     app.press(KEY.tab);

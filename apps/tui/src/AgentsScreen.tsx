@@ -1,15 +1,13 @@
 import { AGENT_SORT_FIELDS, type AgentListItem } from "@agentdeck/core";
-import { Box } from "ink";
 import { useEffect, useMemo, useRef } from "react";
 import { DetailPane } from "./DetailPane.tsx";
-import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { formatTime } from "./format.ts";
 import { Hint } from "./Hint.tsx";
 import { AGENT_KEYS, actionFor } from "./keys.ts";
 import { ListView } from "./ListView.tsx";
 import { selectedItem } from "./listState.ts";
 import { agentPages } from "./pageSources.ts";
-import { RunForm } from "./RunForm.tsx";
+import { type RunView, RunViews } from "./RunViews.tsx";
 import { PAGE_SIZE, type ScreenProps } from "./screen.ts";
 import { useSession } from "./session.ts";
 import type { Column } from "./Table.tsx";
@@ -29,10 +27,7 @@ const COLUMNS: readonly Column<AgentListItem>[] = [
   { title: "Id", width: 36, cell: (a) => a.id, optional: true },
 ];
 
-type View =
-  | { kind: "list" }
-  | { kind: "run"; agent: AgentListItem }
-  | { kind: "monitor"; executionId: string };
+type View = { kind: "list" } | RunView;
 
 /** The Agents tab: agents by name; Enter or x runs the selected one. */
 export function AgentsScreen(props: ScreenProps) {
@@ -47,7 +42,6 @@ export function AgentsScreen(props: ScreenProps) {
   });
   const [view, setView, viewRef] = useSyncState<View>({ kind: "list" });
   const monitorTyping = useRef(false);
-  const back = () => setView({ kind: "list" });
 
   const listRef = useListKeys(list, dispatch, {
     active: () => props.hasKeys() && viewRef.current.kind === "list",
@@ -74,28 +68,8 @@ export function AgentsScreen(props: ScreenProps) {
   const selected = selectedItem(list);
   switch (view.kind) {
     case "run":
-      return (
-        <Box height={props.height} flexDirection="column">
-          <RunForm
-            agent={{ id: view.agent.id, name: view.agent.name }}
-            active={props.active}
-            onClose={back}
-            onStarted={(executionId) => setView({ kind: "monitor", executionId })}
-          />
-        </Box>
-      );
     case "monitor":
-      return (
-        <ExecutionMonitor
-          executionId={view.executionId}
-          active={props.active}
-          height={props.height}
-          onClose={back}
-          onTyping={(value) => {
-            monitorTyping.current = value;
-          }}
-        />
-      );
+      return <RunViews view={view} setView={setView} screen={props} monitorTyping={monitorTyping} />;
     case "list":
       return (
         <ListView

@@ -18,7 +18,7 @@ function focusAt(fields: readonly FieldSpec[], state: FormState, to: number): Fo
 /**
  * What a key does in a form: Tab and Shift+Tab (↓ and ↑ outside multi-line fields) move between
  * fields, Enter submits (a new line in a rows field), ← → Space change a choice, Esc closes.
- * Keys of a pick field other than those go to its picker.
+ * Keys of a pick field other than Tab, Shift+Tab and Esc go to its picker: there Enter picks.
  */
 export function formKey(
   fields: readonly FieldSpec[],
@@ -30,7 +30,7 @@ export function formKey(
   if (state.submitting || field === undefined) return undefined;
   if (press.name === "tab") return focusAt(fields, state, state.focus + 1);
   if (press.name === "shift+tab") return focusAt(fields, state, state.focus - 1);
-  if (field.kind === "pick") return press.name === "enter" ? "submit" : undefined;
+  if (field.kind === "pick") return undefined;
   if (field.kind === "choice") {
     const options = field.options ?? [];
     const at = options.indexOf(state.values[field.name] ?? "");

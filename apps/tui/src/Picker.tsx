@@ -11,7 +11,8 @@ import { type PageSource, useList } from "./useList.ts";
 /**
  * The list under a pick field of a form, open while the field is focused: typing filters it on the
  * server, ↑ ↓ choose (the row under the cursor is the choice), Backspace on an empty filter clears
- * the choice. Until a key is pressed here, the field keeps the value it had.
+ * the choice and Enter picks the marked row (again); Enter never submits the form. Until a key is
+ * pressed here, the field keeps the value it had.
  */
 export function Picker<T extends { id: string }>(props: {
   readonly source: PageSource<T>;
@@ -42,8 +43,13 @@ export function Picker<T extends { id: string }>(props: {
   useKeyHandler((input, key) => {
     let draft = draftRef.current;
     for (const press of keyPresses(input, key)) {
-      // Tab, Enter and Esc belong to the form, and so does everything after them in a chunk.
-      if (["tab", "shift+tab", "enter", "esc"].includes(press.name)) break;
+      // Tab and Esc belong to the form, and so does everything after them in a chunk.
+      if (["tab", "shift+tab", "esc"].includes(press.name)) break;
+      if (press.name === "enter") {
+        // Untouched, no row is marked, so there is nothing to pick.
+        if (touched.current && chosen !== undefined) onPick(chosen);
+        continue;
+      }
       touched.current = true;
       if (press.name === "up") dispatch({ type: "move", by: -1 });
       else if (press.name === "down") dispatch({ type: "move", by: 1 });

@@ -1,7 +1,7 @@
 import type { AgentProfilePool } from "@agentdeck/core";
 import { Form } from "./Form.tsx";
 import { type FormState, visibleErrors } from "./formState.ts";
-import { POOL_FIELDS, poolValues, validateCreatePool, validateUpdatePool } from "./poolForm.ts";
+import { POOL_FIELDS, poolValues, validateCreatePool, validateUpdatePool } from "./poolFields.ts";
 import { sanitize } from "./sanitize.ts";
 import { useSession } from "./session.ts";
 import { useForm } from "./useForm.ts";

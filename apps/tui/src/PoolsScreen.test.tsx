@@ -27,6 +27,18 @@ const selected = (frame: string) => selectedLine(frame) ?? "";
 const poolRows = (frame: string) =>
   frame.split("\n").filter((line) => /_recently_used\s+(yes|no)\s/.test(line));
 
+/** Creates a pool and opens the app filtered down to it, with it selected. */
+async function openOnNewPool(prefix: string) {
+  const name = unique(prefix);
+  await createPool(name);
+  const app = await openPools();
+  app.press("/");
+  app.type(name);
+  app.press(KEY.enter);
+  await app.waitFor((f) => selected(f).includes(name));
+  return { app, name };
+}
+
 describe("the Pools tab", () => {
   test("shows name, strategy, concurrency and updated time, and draws only the rows that fit", async () => {
     const app = await openPools({ rows: 30 });
@@ -193,13 +205,7 @@ describe("the Pools tab", () => {
   });
 
   test("e edits the selected pool", async () => {
-    const name = unique("edit-me");
-    await createPool(name);
-    const app = await openPools();
-    app.press("/");
-    app.type(name);
-    app.press(KEY.enter);
-    await app.waitFor((f) => selected(f).includes(name));
+    const { app, name } = await openOnNewPool("edit-me");
     app.press("e");
     await app.waitFor(`Edit pool ${name}`);
     app.type("-renamed");
@@ -209,13 +215,7 @@ describe("the Pools tab", () => {
   });
 
   test("x opens the run form with the selected pool already chosen", async () => {
-    const name = unique("run-with");
-    await createPool(name);
-    const app = await openPools();
-    app.press("/");
-    app.type(name);
-    app.press(KEY.enter);
-    await app.waitFor((f) => selected(f).includes(name));
+    const { app, name } = await openOnNewPool("run-with");
     app.press("x");
     const frame = await app.waitFor("Run an agent");
     expect(frame).toMatch(new RegExp(`Pool\\s+${name}`));

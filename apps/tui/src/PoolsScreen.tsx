@@ -2,7 +2,6 @@ import { type AgentProfilePool, POOL_SORT_FIELDS } from "@agentdeck/core";
 import { Box } from "ink";
 import { useEffect, useMemo, useRef } from "react";
 import { DetailPane } from "./DetailPane.tsx";
-import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { formatTime } from "./format.ts";
 import { Hint } from "./Hint.tsx";
 import { actionFor, POOL_KEYS } from "./keys.ts";
@@ -10,7 +9,7 @@ import { ListView } from "./ListView.tsx";
 import { selectedItem } from "./listState.ts";
 import { PoolForm } from "./PoolForm.tsx";
 import { poolPages } from "./pageSources.ts";
-import { RunForm } from "./RunForm.tsx";
+import { type RunView, RunViews } from "./RunViews.tsx";
 import { PAGE_SIZE, type ScreenProps } from "./screen.ts";
 import { useSession } from "./session.ts";
 import type { Column } from "./Table.tsx";
@@ -69,8 +68,7 @@ type View =
   | { kind: "detail"; pool: AgentProfilePool }
   | { kind: "create" }
   | { kind: "edit"; pool: AgentProfilePool }
-  | { kind: "run"; pool: AgentProfilePool }
-  | { kind: "monitor"; executionId: string };
+  | RunView;
 
 /** The Pools tab: pools one server page at a time, with create, edit and run. */
 export function PoolsScreen(props: ScreenProps) {
@@ -150,28 +148,8 @@ export function PoolsScreen(props: ScreenProps) {
         </Box>
       );
     case "run":
-      return (
-        <Box height={props.height} flexDirection="column">
-          <RunForm
-            pool={{ id: view.pool.id, name: view.pool.name }}
-            active={props.active}
-            onClose={back}
-            onStarted={(executionId) => setView({ kind: "monitor", executionId })}
-          />
-        </Box>
-      );
     case "monitor":
-      return (
-        <ExecutionMonitor
-          executionId={view.executionId}
-          active={props.active}
-          height={props.height}
-          onClose={back}
-          onTyping={(value) => {
-            monitorTyping.current = value;
-          }}
-        />
-      );
+      return <RunViews view={view} setView={setView} screen={props} monitorTyping={monitorTyping} />;
     case "detail":
       return <PoolDetail pool={view.pool} height={props.height} />;
     case "list":

@@ -2,7 +2,7 @@ import type { RegistryAgent } from "@agentdeck/core";
 import { useRef } from "react";
 import { Form } from "./Form.tsx";
 import { type FormState, visibleErrors } from "./formState.ts";
-import { REGISTRY_FIELDS, validateRegistryAgent } from "./registryForm.ts";
+import { REGISTRY_FIELDS, validateRegistryAgent } from "./registryFields.ts";
 import { useSession } from "./session.ts";
 import { useForm } from "./useForm.ts";
 

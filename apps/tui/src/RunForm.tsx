@@ -9,19 +9,12 @@ import { Form } from "./Form.tsx";
 import { type FieldSpec, type FormState, visibleErrors } from "./formState.ts";
 import { Picker } from "./Picker.tsx";
 import { agentPages, poolPages } from "./pageSources.ts";
-import { RUN_FIELDS, validateRun } from "./runForm.ts";
+import { RUN_FIELDS, runFieldOf, validateRun } from "./runFields.ts";
 import { useSession } from "./session.ts";
 import { useForm } from "./useForm.ts";
 
 /** A named thing a run form starts with already chosen. */
 export type Preset = { readonly id: string; readonly name: string };
-
-function fieldOf(path: string): string {
-  if (path === "agentProfilePoolId") return "pool";
-  if (path === "agentProfileId") return "profile";
-  if (path === "agentId") return "agent";
-  return path.replace(/^executionOptions\./, "").replace(/^(inputs|metadata)\..*$/, "$1");
-}
 
 /**
  * The form that runs an agent: the agent and a pool (each picked from a server list, either may
@@ -43,7 +36,7 @@ export function RunForm(props: {
     focus: props.agent ? 1 : 0,
     source: "run:form",
     doing: "start the execution",
-    fieldOf,
+    fieldOf: runFieldOf,
   });
   const validation = validateRun(form.state.values);
   const { dispatch } = form;

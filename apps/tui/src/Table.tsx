@@ -35,6 +35,20 @@ export function fittingColumns<T>(columns: readonly Column<T>[], width: number):
   return shown;
 }
 
+/** The box of a column's cells and of its title, so that the header lines up with the rows. */
+function cellLayout<T>(column: Column<T>) {
+  const grows = column.width === undefined;
+  return {
+    width: column.width,
+    flexGrow: grows ? 1 : 0,
+    flexShrink: grows ? 1 : 0,
+    flexBasis: grows ? 0 : undefined,
+    marginRight: 1,
+    justifyContent: column.align === "right" ? "flex-end" : "flex-start",
+    overflow: "hidden",
+  } as const;
+}
+
 type RowProps<T> = {
   readonly item: T;
   readonly columns: readonly Column<T>[];
@@ -50,16 +64,7 @@ function RowView<T>({ item, columns, selected, focused }: RowProps<T>) {
         {selected ? "›" : " "}
       </Text>
       {columns.map((column) => (
-        <Box
-          key={column.title}
-          width={column.width}
-          flexGrow={column.width === undefined ? 1 : 0}
-          flexShrink={column.width === undefined ? 1 : 0}
-          flexBasis={column.width === undefined ? 0 : undefined}
-          marginRight={1}
-          justifyContent={column.align === "right" ? "flex-end" : "flex-start"}
-          overflow="hidden"
-        >
+        <Box key={column.title} {...cellLayout(column)}>
           <Text
             wrap="truncate-end"
             inverse={selected && focused}
@@ -107,16 +112,7 @@ export function Table<T extends { id: string }>(props: {
           const sorted = column.sortField !== undefined && column.sortField === props.sort?.field;
           const arrow = sorted ? (props.sort?.direction === "asc" ? " ▲" : " ▼") : "";
           return (
-            <Box
-              key={column.title}
-              width={column.width}
-              flexGrow={column.width === undefined ? 1 : 0}
-              flexShrink={column.width === undefined ? 1 : 0}
-              flexBasis={column.width === undefined ? 0 : undefined}
-              marginRight={1}
-              justifyContent={column.align === "right" ? "flex-end" : "flex-start"}
-              overflow="hidden"
-            >
+            <Box key={column.title} {...cellLayout(column)}>
               <Text bold color={theme.muted} wrap="truncate-end">
                 {column.title.toUpperCase()}
                 {arrow}

@@ -1,9 +1,9 @@
 import type { AgentProfilePool } from "@agentdeck/core";
 import { describe, expect, test } from "vitest";
 import { formReducer, initialFormState, visibleErrors } from "./formState.ts";
-import { POOL_FIELDS, poolValues, validateCreatePool, validateUpdatePool } from "./poolForm.ts";
-import { validateRegistryAgent } from "./registryForm.ts";
-import { parseRows, validateRun } from "./runForm.ts";
+import { POOL_FIELDS, poolValues, validateCreatePool, validateUpdatePool } from "./poolFields.ts";
+import { validateRegistryAgent } from "./registryFields.ts";
+import { parseRows, validateRun } from "./runFields.ts";
 
 const ORG = "cb7f3d78-def8-4fbb-a7d4-d8b03c4ae591";
 const POOL_ID = "6a5e41dc-9ede-4cd4-bf09-7ca88cb17d3d";

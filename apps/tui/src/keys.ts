@@ -184,7 +184,7 @@ export const MONITOR_KEYS = [
 export const FORM_KEYS = [
   bind("next", ["tab", "down"], "Tab  ↓", "next field"),
   bind("previous", ["shift+tab", "up"], "Shift+Tab  ↑", "previous field"),
-  bind("submit", ["enter"], "Enter", "submit (a new line in a rows field)"),
+  bind("submit", ["enter"], "Enter", "submit (new line in rows, pick in a picker)"),
   bind("cycle", ["left", "right", " "], "←  →  Space", "change a choice"),
   bind("close", ["esc"], "Esc", "close the form"),
 ] as const;

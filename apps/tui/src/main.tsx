@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseArgs, USAGE, UsageError } from "./args.ts";
 import { ConfigError, configPath, loadConfig } from "./config.ts";

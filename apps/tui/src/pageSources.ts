@@ -6,38 +6,31 @@ import type {
   ExecutionStatus,
   RegistryAgent,
 } from "@agentdeck/core";
+import type { ListQuery } from "./listState.ts";
 import type { PageSource } from "./useList.ts";
+
+/** The params of a list of the organization searched by name: pools and agents take the same. */
+function byNameParams(query: ListQuery, pageSize: number, organizationId: string | undefined) {
+  return {
+    ...(organizationId === undefined ? {} : { organizationId }),
+    page: query.page,
+    pageSize,
+    ...(query.search === "" ? {} : { searchName: query.search }),
+    sortField: query.sortField as "name",
+    sortDirection: query.sortDirection,
+  };
+}
 
 /** Pools of the organization, one page at a time, searched by name on the server. */
 export function poolPages(client: Client, organizationId: string | undefined): PageSource<AgentProfilePool> {
   return (query, pageSize, signal) =>
-    client.pools.list(
-      {
-        ...(organizationId === undefined ? {} : { organizationId }),
-        page: query.page,
-        pageSize,
-        ...(query.search === "" ? {} : { searchName: query.search }),
-        sortField: query.sortField as "name",
-        sortDirection: query.sortDirection,
-      },
-      { signal },
-    );
+    client.pools.list(byNameParams(query, pageSize, organizationId), { signal });
 }
 
 /** Agents of the organization, searched by name on the server. */
 export function agentPages(client: Client, organizationId: string | undefined): PageSource<AgentListItem> {
   return (query, pageSize, signal) =>
-    client.agents.list(
-      {
-        ...(organizationId === undefined ? {} : { organizationId }),
-        page: query.page,
-        pageSize,
-        ...(query.search === "" ? {} : { searchName: query.search }),
-        sortField: query.sortField as "name",
-        sortDirection: query.sortDirection,
-      },
-      { signal },
-    );
+    client.agents.list(byNameParams(query, pageSize, organizationId), { signal });
 }
 
 /** Executions, filtered by status and searched by (part of) their id on the server. */

@@ -54,13 +54,12 @@ function numberOrText(text: string | undefined): number | undefined {
   return trimmed === "" ? undefined : Number(trimmed);
 }
 
-function fieldOf(path: string): string {
+/** The run form's field of a path in a validation error, from core's schema or from the server. */
+export function runFieldOf(path: string): string {
   if (path === "agentProfilePoolId") return "pool";
   if (path === "agentProfileId") return "profile";
-  if (path.startsWith("executionOptions.")) return path.slice("executionOptions.".length);
-  if (path.startsWith("metadata")) return "metadata";
-  if (path.startsWith("inputs")) return "inputs";
-  return path;
+  if (path === "agentId") return "agent";
+  return path.replace(/^executionOptions\./, "").replace(/^(inputs|metadata)\..*$/, "$1");
 }
 
 /**
@@ -86,7 +85,7 @@ export function validateRun(values: Readonly<Record<string, string>>) {
     version: numberOrText(values.version),
   };
   const result = ExecuteRequest.safeParse(JSON.parse(JSON.stringify(candidate)) as unknown);
-  const errors = issuesByField(result, fieldOf);
+  const errors = issuesByField(result, runFieldOf);
   if (pool === undefined && profile === undefined) errors.pool = "choose a pool, or give a profile id below";
   if (pool !== undefined && profile !== undefined) {
     errors.pool = "choose a pool or a profile, not both";
