@@ -1,3 +1,7 @@
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
 import { type ProfileTarget, profileClockAt, profileFlags, writePhases } from "../lib/cpu-profile.ts";
 import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
@@ -36,6 +40,10 @@ export type TuiStartupResult = {
   tui: StartupStats;
   /** The anchor: bench/ink-hello.js, time to "hello from ink". */
   inkHello: StartupStats;
+  /** The same program shipped as agentdeck is: bundled, production React, compile cache. Not under the target. */
+  inkHelloBundled: StartupStats;
+  /** median(tui.firstFrame) / median(inkHelloBundled.firstFrame): what is agentdeck's own. */
+  bundledRatio: number | null;
   /** `agentdeck` with no API key: it starts its own sandbox in-process first. Not under the target. */
   tuiEmbedded: StartupStats;
   /** median(tui.firstFrame) / median(inkHello.firstFrame). */
@@ -45,7 +53,7 @@ export type TuiStartupResult = {
 };
 
 type Program = {
-  name: "tui" | "inkHello" | "tuiEmbedded";
+  name: "tui" | "inkHello" | "inkHelloBundled" | "tuiEmbedded";
   start: () => PtyProgram;
   shows: (text: string) => boolean;
   /** What a person types to quit it; undefined to stop it with a signal. */
@@ -64,6 +72,34 @@ async function firstPageNames(sandbox: SandboxProcess): Promise<string[]> {
   return page.items.map((pool) => pool.name);
 }
 
+/**
+ * Bundles ink-hello.js as apps/tui/build.ts bundles agentdeck, into a temporary directory, behind an
+ * entry that turns the compile cache on first. Returns the entry to start.
+ */
+async function bundleInkHello(): Promise<{ entry: string; dispose: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "agentdeck-bench-hello-"));
+  await build({
+    entryPoints: [paths.inkHello],
+    outdir: dir,
+    entryNames: "ink-hello.bundle",
+    bundle: true,
+    // As in apps/tui/build.ts: Ink's dev-tools import stays in a chunk that is never loaded.
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    define: { "process.env.NODE_ENV": '"production"' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
+    external: ["react-devtools-core"],
+    logLevel: "warning",
+  });
+  const entry = join(dir, "ink-hello-entry.js");
+  await copyFile(paths.inkHelloEntry, entry);
+  return { entry, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
 /** Figure 3: time from spawning `agentdeck` in a pty to its first pool list, against a bare Ink program. */
 export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<TuiStartupResult>> {
   const tuiCli = requireBuilt(paths.tuiCli);
@@ -71,6 +107,7 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
   const demo = await startSandboxProcess({});
   const demoNames = await firstPageNames(demo).finally(() => demo.close());
   const sandbox = await startSandboxProcess({ pools: POOLS, profile: context.profile("sandbox") });
+  const bundledHello = await bundleInkHello();
   try {
     const remoteNames = await firstPageNames(sandbox);
     let launch = 0;
@@ -87,6 +124,16 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
             // React in production mode, as agentdeck's bundle runs it.
             env: { NODE_ENV: "production" },
             nodeFlags: flags("ink-hello"),
+            columns: COLUMNS,
+            rows: ROWS,
+          }),
+        shows: (text) => text.includes("hello from ink"),
+      },
+      {
+        name: "inkHelloBundled",
+        start: () =>
+          PtyProgram.startNode(bundledHello.entry, [], {
+            nodeFlags: flags("ink-hello-bundled"),
             columns: COLUMNS,
             rows: ROWS,
           }),
@@ -123,6 +170,7 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
     const samples: Record<Program["name"], ReturnType<typeof empty>> = {
       tui: empty(),
       inkHello: empty(),
+      inkHelloBundled: empty(),
       tuiEmbedded: empty(),
     };
     // One unmeasured start of each fills the page cache, as for anyone who has run it before.
@@ -173,13 +221,17 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
     });
     const tui = stats("tui");
     const inkHello = stats("inkHello");
+    const inkHelloBundled = stats("inkHelloBundled");
     const startupRatio = ratio(tui.firstFrame.median, inkHello.firstFrame.median);
+    const bundledRatio = ratio(tui.firstFrame.median, inkHelloBundled.firstFrame.median);
     const result: TuiStartupResult = {
       columns: COLUMNS,
       rows: ROWS,
       pools: POOLS,
       tui,
       inkHello,
+      inkHelloBundled,
+      bundledRatio,
       tuiEmbedded: stats("tuiEmbedded"),
       ratio: startupRatio,
       target: { maxMs: TARGET_MS, maxRatio: TARGET_RATIO },
@@ -195,6 +247,14 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
           ratio: `${format(startupRatio, 2)}×`,
           target: `< ${TARGET_MS} ms, ≤ ${TARGET_RATIO}×`,
           met: result.met,
+        },
+        {
+          figure: "3 TUI start-up, against ink hello bundled",
+          value: `${format(tui.firstFrame.median)} ms`,
+          anchor: `bundled hello ${format(inkHelloBundled.firstFrame.median)} ms`,
+          ratio: `${format(bundledRatio, 2)}×`,
+          target: "—",
+          met: null,
         },
         {
           figure: "3 TUI peak RSS at first list",
@@ -216,5 +276,6 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
     };
   } finally {
     await sandbox.close();
+    await bundledHello.dispose();
   }
 }

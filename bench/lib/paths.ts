@@ -11,6 +11,7 @@ export const paths = {
   /** BENCH_TUI_CLI measures another build of the TUI (a bundle, say) in its place. */
   tuiCli: process.env.BENCH_TUI_CLI || at("apps/tui/dist/cli.js"),
   inkHello: at("bench/ink-hello.js"),
+  inkHelloEntry: at("bench/ink-hello-entry.js"),
   echoKeys: at("bench/echo-keys.js"),
   inkList: at("bench/ink-list.js"),
   staticPageServer: at("bench/static-page-server.ts"),
