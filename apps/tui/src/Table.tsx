@@ -1,5 +1,7 @@
+import cliTruncate from "cli-truncate";
 import { Box, Text } from "ink";
-import { memo, useMemo, useRef } from "react";
+import { Fragment, memo, useMemo, useRef } from "react";
+import stringWidth from "string-width";
 import { sanitize } from "./sanitize.ts";
 import { type Theme, useTheme } from "./theme.ts";
 import { windowTop } from "./viewport.ts";
@@ -35,47 +37,52 @@ export function fittingColumns<T>(columns: readonly Column<T>[], width: number):
   return shown;
 }
 
-/** The box of a column's cells and of its title, so that the header lines up with the rows. */
-function cellLayout<T>(column: Column<T>) {
-  const grows = column.width === undefined;
-  return {
-    width: column.width,
-    flexGrow: grows ? 1 : 0,
-    flexShrink: grows ? 1 : 0,
-    flexBasis: grows ? 0 : undefined,
-    marginRight: 1,
-    justifyContent: column.align === "right" ? "flex-end" : "flex-start",
-    overflow: "hidden",
-  } as const;
+/** Each column's width in cells: its own, or for the one without, the room the others leave. */
+export function columnWidths<T>(columns: readonly Column<T>[], width: number): number[] {
+  // One cell for the selection marker, one after each column.
+  const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0) + 1, 1);
+  return columns.map((column) => column.width ?? Math.max(1, width - fixed));
+}
+
+// Printable ASCII is one cell a character; only other text needs string-width's segmenting.
+const cellWidth = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+
+/** `text` in exactly `width` cells: cut with an ellipsis when too long, padded on the aligned side. */
+export function fitCell(text: string, width: number, align: "left" | "right" = "left"): string {
+  const cut = cellWidth(text) > width ? cliTruncate(text, width, { position: "end" }) : text;
+  const pad = " ".repeat(Math.max(0, width - cellWidth(cut)));
+  return align === "right" ? pad + cut : cut + pad;
 }
 
 type RowProps<T> = {
   readonly item: T;
   readonly columns: readonly Column<T>[];
+  readonly widths: readonly number[];
   readonly selected: boolean;
   readonly focused: boolean;
 };
 
-function RowView<T>({ item, columns, selected, focused }: RowProps<T>) {
+// One <Text> per row, its cells nested in it: Ink then lays out and writes one line, not a box
+// per cell, which is most of what a redraw costs (see bench/README.md, keystrokes).
+function RowView<T>({ item, columns, widths, selected, focused }: RowProps<T>) {
   const theme = useTheme();
   return (
-    <Box flexDirection="row" width="100%" height={1} flexShrink={0}>
+    <Text wrap="truncate-end">
       <Text inverse={selected && focused} bold={selected}>
         {selected ? "›" : " "}
       </Text>
-      {columns.map((column) => (
-        <Box key={column.title} {...cellLayout(column)}>
+      {columns.map((column, index) => (
+        <Fragment key={column.title}>
           <Text
-            wrap="truncate-end"
             inverse={selected && focused}
             bold={selected && !focused}
             color={selected && focused ? undefined : column.colour?.(item, theme)}
           >
-            {sanitize(column.cell(item))}
-          </Text>
-        </Box>
+            {fitCell(sanitize(column.cell(item)), widths[index] ?? 1, column.align)}
+          </Text>{" "}
+        </Fragment>
       ))}
-    </Box>
+    </Text>
   );
 }
 
@@ -104,23 +111,19 @@ export function Table<T extends { id: string }>(props: {
   top.current = windowTop(top.current, props.cursor, rows, props.items.length);
   const visible = props.items.slice(top.current, top.current + rows);
   const columns = useMemo(() => fittingColumns(props.columns, props.width), [props.columns, props.width]);
+  const widths = useMemo(() => columnWidths(columns, props.width), [columns, props.width]);
   return (
     <Box flexDirection="column" height={props.height} overflow="hidden">
-      <Box flexDirection="row" height={1} flexShrink={0}>
-        <Text> </Text>
-        {columns.map((column) => {
-          const sorted = column.sortField !== undefined && column.sortField === props.sort?.field;
-          const arrow = sorted ? (props.sort?.direction === "asc" ? " ▲" : " ▼") : "";
-          return (
-            <Box key={column.title} {...cellLayout(column)}>
-              <Text bold color={theme.muted} wrap="truncate-end">
-                {column.title.toUpperCase()}
-                {arrow}
-              </Text>
-            </Box>
-          );
-        })}
-      </Box>
+      <Text bold color={theme.muted} wrap="truncate-end">
+        {" "}
+        {columns
+          .map((column, index) => {
+            const sorted = column.sortField !== undefined && column.sortField === props.sort?.field;
+            const arrow = sorted ? (props.sort?.direction === "asc" ? " ▲" : " ▼") : "";
+            return fitCell(`${column.title.toUpperCase()}${arrow}`, widths[index] ?? 1);
+          })
+          .join(" ")}
+      </Text>
       {visible.length === 0 ? (
         <Text color={theme.muted}> {sanitize(props.empty)}</Text>
       ) : (
@@ -129,6 +132,7 @@ export function Table<T extends { id: string }>(props: {
             key={item.id}
             item={item}
             columns={columns}
+            widths={widths}
             selected={top.current + index === props.cursor}
             focused={props.focused}
           />

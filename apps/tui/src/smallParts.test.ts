@@ -17,7 +17,7 @@ import { formatDuration } from "./format.ts";
 import { packHelp } from "./HelpOverlay.tsx";
 import { nextPollDelay, POLL_MAX_MS, POLL_MIN_MS } from "./poll.ts";
 import { cycleTab } from "./TabBar.tsx";
-import { fittingColumns } from "./Table.tsx";
+import { columnWidths, fitCell, fittingColumns } from "./Table.tsx";
 import { colourDisabled, themeFor } from "./theme.ts";
 import { detailWidth, windowTop } from "./viewport.ts";
 
@@ -101,6 +101,22 @@ describe("small pieces", () => {
     ]);
     expect(fittingColumns(columns, 60).map((c) => c.title)).toEqual(["Name", "Strategy", "Concurrent"]);
     expect(fittingColumns(columns, 30).map((c) => c.title)).toEqual(["Name", "Strategy"]);
+  });
+
+  test("table cells fill exactly their width: the free column takes what the others leave", () => {
+    const columns = [
+      { title: "Name", cell: () => "" },
+      { title: "Strategy", width: 20, cell: () => "" },
+      { title: "Updated", width: 16, cell: () => "" },
+    ];
+    // marker + (name + 1) + (20 + 1) + (16 + 1) = 80
+    expect(columnWidths(columns, 80)).toEqual([40, 20, 16]);
+    expect(fitCell("abc", 6)).toBe("abc   ");
+    expect(fitCell("42", 6, "right")).toBe("    42");
+    expect(fitCell("Marketplace sellers", 8)).toBe("Marketp…");
+    // Wide characters count two cells each, whether cut or padded.
+    expect(fitCell("日本語", 7)).toBe("日本語 ");
+    expect(fitCell("日本語の名前", 7)).toBe("日本語…");
   });
 
   test("the detail pane gives way on narrow terminals", () => {
