@@ -1,0 +1,53 @@
+// Where the request-overhead figure's time goes: each step from plain fetch to `client.pools.list`,
+// interleaved in a fresh random order every round against one sandbox of 10,000 pools.
+// Run: bash scripts/dev.sh exec bash -c "cd bench && node experiments/request-attribution.ts"
+import { createClient, PoolPage } from "@agentdeck/core";
+import ky from "ky";
+import { startSandboxProcess } from "../lib/sandbox-process.ts";
+import { summarize } from "../lib/stats.ts";
+
+const ROUNDS = 2_500;
+const WARMUP = 500;
+
+const sandbox = await startSandboxProcess({ pools: 10_000 });
+const url = `${sandbox.agentsUrl}/agent-profile-pools?pageSize=50`;
+const headers = {
+  accept: "application/json",
+  "user-agent": "agentdeck-core/bench",
+  "x-asteroid-agents-api-key": sandbox.apiKey,
+};
+// The options core's request.ts gives ky: one attempt, no ky timeout, no thrown HTTP errors.
+const kyOptions = { headers, redirect: "manual", retry: 0, timeout: false, throwHttpErrors: false } as const;
+const client = createClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.agentsUrl });
+
+const steps: Record<string, () => Promise<unknown>> = {
+  "fetch + json()": async () => (await fetch(url, { headers })).json(),
+  "ky + JSON.parse": async () => JSON.parse(await (await ky(url, kyOptions)).text()),
+  "ky + PoolPage.parse": async () => PoolPage.parse(JSON.parse(await (await ky(url, kyOptions)).text())),
+  "… + deadline signal": async () => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), 30_000);
+    const response = await ky(url, { ...kyOptions, signal: deadline.signal });
+    const page = PoolPage.parse(JSON.parse(await response.text()));
+    clearTimeout(timer);
+    return page;
+  },
+  "client.pools.list": () => client.pools.list({ pageSize: 50 }),
+};
+
+const samples = new Map(Object.keys(steps).map((name) => [name, [] as number[]]));
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  for (const [name, step] of Object.entries(steps).sort(() => Math.random() - 0.5)) {
+    const started = performance.now();
+    await step();
+    if (round >= WARMUP) samples.get(name)?.push((performance.now() - started) * 1000);
+  }
+}
+await sandbox.close();
+let previous: number | undefined;
+for (const [name, values] of samples) {
+  const { median, min } = summarize(values, "us", { digits: 0 });
+  const added = previous === undefined ? "" : ` (+${Math.round(median - previous)})`;
+  console.log(`${name.padEnd(22)} median ${median} µs${added}, min ${min} µs`);
+  previous = median;
+}
