@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { BUNDLE_OPTIONS } from "../../apps/tui/bundle-options.ts";
 import { type ProfileTarget, profileClockAt, profileFlags, writePhases } from "../lib/cpu-profile.ts";
 import { type FigureContext, type FigureOutcome, format } from "../lib/figure.ts";
 import { paths, requireBuilt } from "../lib/paths.ts";
@@ -73,27 +74,16 @@ async function firstPageNames(sandbox: SandboxProcess): Promise<string[]> {
 }
 
 /**
- * Bundles ink-hello.js as apps/tui/build.ts bundles agentdeck, into a temporary directory, behind an
- * entry that turns the compile cache on first. Returns the entry to start.
+ * Bundles ink-hello.js with the options that bundle agentdeck (apps/tui/bundle-options.ts) into a
+ * temporary directory, behind an entry that turns the compile cache on first. Returns the entry.
  */
 async function bundleInkHello(): Promise<{ entry: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "agentdeck-bench-hello-"));
   await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [paths.inkHello],
     outdir: dir,
     entryNames: "ink-hello.bundle",
-    bundle: true,
-    // As in apps/tui/build.ts: Ink's dev-tools import stays in a chunk that is never loaded.
-    splitting: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    define: { "process.env.NODE_ENV": '"production"' },
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
-    external: ["react-devtools-core"],
-    logLevel: "warning",
   });
   const entry = join(dir, "ink-hello-entry.js");
   await copyFile(paths.inkHelloEntry, entry);
