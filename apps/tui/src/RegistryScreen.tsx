@@ -1,4 +1,4 @@
-import type { RegistryAgent } from "@agentdeck/core";
+import { REGISTRY_SORT_FIELDS, type RegistryAgent } from "@agentdeck/core";
 import { Box, Text } from "ink";
 import { useEffect, useMemo } from "react";
 import { type Detail, DetailPane } from "./DetailPane.tsx";
@@ -19,9 +19,6 @@ import { useKeys } from "./useKeys.ts";
 import { useList } from "./useList.ts";
 import { useListKeys } from "./useListKeys.ts";
 import { useSyncState } from "./useSyncState.ts";
-
-/** Fields the registry sorts its agent list by. */
-export const REGISTRY_SORT_FIELDS = ["name", "inserted_at", "updated_at", "status"] as const;
 
 const COLUMNS: readonly Column<RegistryAgent>[] = [
   { title: "Name", cell: (a) => a.name, sortField: "name" },

@@ -21,7 +21,11 @@ import { columnWidths, fitCell, fittingColumns } from "./Table.tsx";
 import { colourDisabled, themeFor } from "./theme.ts";
 import { detailWidth, windowTop } from "./viewport.ts";
 
-const request = { method: "GET", url: "http://127.0.0.1:1/agents/v2/agent-profile-pools" };
+const request = {
+  api: "v2" as const,
+  method: "GET",
+  url: "http://127.0.0.1:1/agents/v2/agent-profile-pools",
+};
 
 describe("error messages", () => {
   test("a refused key says how to set one", () => {
@@ -30,6 +34,7 @@ describe("error messages", () => {
     ).text;
     expect(text).toContain("set ASTEROID_API_KEY".replace("set", "Set"));
     const registry = new AuthenticationError({
+      api: "registry",
       method: "GET",
       url: "http://x/api/v1/agent",
       status: 401,

@@ -132,6 +132,15 @@ describe("registry error responses", () => {
     expect(error.message).toContain("registry words");
   });
 
+  it("names the API that answered, whatever the error body looks like", async () => {
+    const body = { status: "error", code: "unauthorized", message: "no" };
+    server.route(`GET ${REGISTRY}/agent/:id`, { status: 401, json: body });
+    server.route(`GET ${V2}/agent-profile-pools/:id`, { status: 401, json: body });
+    const client = testClient(server, { maxRetries: 0 });
+    expect((await failure(client.registry.agents.get(REGISTRY_AGENT_ID))).api).toBe("registry");
+    expect((await failure(client.pools.get(POOL_ID))).api).toBe("v2");
+  });
+
   it("tells the user to check the registry token or AGENT_REGISTRY_TOKEN on a 401", async () => {
     server.route(`GET ${REGISTRY}/agent/:id`, {
       status: 401,

@@ -15,8 +15,16 @@ export class AgentdeckError extends Error {
   }
 }
 
+/** Which of the two APIs a request went to: they differ in error bodies and credentials. */
+export type ApiName = "v2" | "registry";
+
 /** What every error about one HTTP request knows about it. */
-export type RequestInfo = { method: string; url: string };
+export type RequestInfo = {
+  /** `v2` (the Asteroid Agents API) or `registry` (the agent registry API). */
+  api: ApiName;
+  method: string;
+  url: string;
+};
 
 /** Fields of an `ApiError`; the message is written by whoever maps the response. */
 export type ApiErrorInit = RequestInfo & {
@@ -40,11 +48,14 @@ export class ApiError extends AgentdeckError {
   readonly body: unknown;
   /** The registry's per-field messages of a `validation_errors` response. */
   readonly errors: Record<string, string[]> | undefined;
+  /** Which API answered: `v2` or `registry`. */
+  readonly api: ApiName;
   readonly method: string;
   readonly url: string;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
+    this.api = init.api;
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
@@ -106,11 +117,14 @@ export class ConnectionError extends AgentdeckError {
   override name = "ConnectionError";
   /** The system error code when the runtime gives one, such as `ECONNREFUSED` or `ECONNRESET`. */
   readonly code: string | undefined;
+  /** Which API the request was for: `v2` or `registry`. */
+  readonly api: ApiName;
   readonly method: string;
   readonly url: string;
 
   constructor(init: RequestInfo & { message: string; code?: string | undefined; cause?: unknown }) {
     super(init.message, { cause: init.cause });
+    this.api = init.api;
     this.code = init.code;
     this.method = init.method;
     this.url = init.url;
@@ -153,6 +167,8 @@ export class ResponseValidationError extends AgentdeckError {
   override name = "ResponseValidationError";
   readonly issues: Issue[];
   readonly body: unknown;
+  /** Which API answered: `v2` or `registry`. */
+  readonly api: ApiName;
   readonly method: string;
   readonly url: string;
 
@@ -163,6 +179,7 @@ export class ResponseValidationError extends AgentdeckError {
     );
     this.issues = init.issues;
     this.body = init.body;
+    this.api = init.api;
     this.method = init.method;
     this.url = init.url;
   }

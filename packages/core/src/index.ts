@@ -5,6 +5,7 @@ export {
   AbortError,
   AgentdeckError,
   ApiError,
+  type ApiName,
   AuthenticationError,
   BadRequestError,
   ConflictError,

@@ -2,10 +2,10 @@ import ky, { isNetworkError } from "ky";
 import type * as z from "zod";
 import { CallOptions } from "./call-options.ts";
 import { startDeadline } from "./deadline.ts";
-import { AgentdeckError, ConnectionError, ResponseValidationError } from "./errors.ts";
+import { AgentdeckError, type ApiName, ConnectionError, ResponseValidationError } from "./errors.ts";
 import { logAttempt } from "./log.ts";
 import { type Redact, redactDeep } from "./redact.ts";
-import { type ApiName, apiErrorFrom } from "./response-error.ts";
+import { apiErrorFrom } from "./response-error.ts";
 import { decideRetry, parseRetryAfter, type RetryPolicy, type RetryTiming } from "./retry.ts";
 import { sleep } from "./sleep.ts";
 import { parseRequest, toIssues } from "./validate.ts";
@@ -63,7 +63,13 @@ function systemCause(error: unknown): { code: string | undefined; cause: unknown
   return { code: undefined, cause: error instanceof Error ? error.cause : undefined };
 }
 
-function connectionError(error: unknown, method: string, url: string, redact: Redact): AgentdeckError {
+function connectionError(
+  error: unknown,
+  api: ApiName,
+  method: string,
+  url: string,
+  redact: Redact,
+): AgentdeckError {
   if (!isNetworkError(error) && !(error instanceof TypeError && error.message === "terminated")) {
     // Not a network failure: a bad header value, a broken custom fetch. Its message may quote a
     // header (the key), so only a redacted copy leaves, and no cause that holds the request.
@@ -74,6 +80,7 @@ function connectionError(error: unknown, method: string, url: string, redact: Re
   const { code, cause } = systemCause(error.cause ?? error);
   const detail = cause instanceof Error ? cause.message : "";
   return new ConnectionError({
+    api,
     method,
     url,
     code,
@@ -88,6 +95,7 @@ function connectionError(error: unknown, method: string, url: string, redact: Re
 function parseSuccess<S extends z.ZodType>(
   schema: S,
   text: string,
+  api: ApiName,
   method: string,
   url: string,
   redact: Redact,
@@ -97,6 +105,7 @@ function parseSuccess<S extends z.ZodType>(
     body = text === "" ? undefined : JSON.parse(text);
   } catch {
     throw new ResponseValidationError({
+      api,
       method,
       url,
       body: redact(text),
@@ -106,6 +115,7 @@ function parseSuccess<S extends z.ZodType>(
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw new ResponseValidationError({
+    api,
     method,
     url,
     body: redactDeep(body, redact),
@@ -166,7 +176,7 @@ async function attempt<S extends z.ZodType | undefined>(
       log(failure.name);
       throw failure;
     }
-    const failure = connectionError(error, request.method, shownUrl, redact);
+    const failure = connectionError(error, request.api, request.method, shownUrl, redact);
     log(failure instanceof ConnectionError ? (failure.code ?? "error") : "error");
     if (!(failure instanceof ConnectionError)) throw failure;
     return { ok: false, failure };
@@ -176,7 +186,7 @@ async function attempt<S extends z.ZodType | undefined>(
     const value =
       request.response === undefined
         ? undefined
-        : parseSuccess(request.response, text, request.method, shownUrl, redact);
+        : parseSuccess(request.response, text, request.api, request.method, shownUrl, redact);
     return { ok: true, value: value as Result<S> };
   }
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));

@@ -1,6 +1,7 @@
 import {
   ApiError,
   type ApiErrorInit,
+  type ApiName,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -13,9 +14,6 @@ import {
 import { ApiErrorBody, RegistryErrorBody } from "./models/error-body.ts";
 import type { Redact } from "./redact.ts";
 import { redactDeep } from "./redact.ts";
-
-/** Which of the two APIs answered: they differ in error bodies and credentials. */
-export type ApiName = "v2" | "registry";
 
 /** A failed response, read whole. */
 export type FailedResponse = {
@@ -143,6 +141,7 @@ export function apiErrorFrom(response: FailedResponse): ApiError {
     .filter((part) => part !== "")
     .join(" ");
   const init: ApiErrorInit = {
+    api: response.api,
     status: response.status,
     code: parsed.code,
     message: redact(message),

@@ -13,7 +13,7 @@ import { testClient, V2 } from "./test/client.ts";
 import { userContext } from "./test/fixtures.ts";
 import { useTestServer } from "./test/use-server.ts";
 
-const request = { method: "GET", url: "https://example.test/x" };
+const request = { api: "v2" as const, method: "GET", url: "https://example.test/x" };
 const serverError = (status: number) => new InternalServerError({ ...request, status, message: "boom" });
 const dropped = new ConnectionError({ ...request, message: "reset", code: "ECONNRESET" });
 const refused = new ConnectionError({ ...request, message: "refused", code: "ECONNREFUSED" });

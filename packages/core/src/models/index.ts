@@ -7,3 +7,4 @@ export * from "./execute.ts";
 export * from "./execution.ts";
 export * from "./pool.ts";
 export * from "./registry.ts";
+export * from "./status-machine.ts";

@@ -10,6 +10,10 @@ export const RegistryId = z
     error: "must be 32 lowercase base32 characters, such as 013xrzp12g3nqk8nx0y2vfkg4s3jp2qr",
   });
 
+/** Fields `GET /api/v1/agent` sorts by (`name`, `-inserted_at`, …: a leading `-` sorts descending). */
+export const REGISTRY_SORT_FIELDS = ["name", "inserted_at", "updated_at", "status"] as const;
+export type RegistrySortField = (typeof REGISTRY_SORT_FIELDS)[number];
+
 export const REGISTRY_AGENT_STATUSES = ["pending", "active", "dormant", "retired"] as const;
 
 /** Instances of a registered agent, by status. */

@@ -1,5 +1,6 @@
 import {
   type ActivityPayload,
+  canRequestStatus,
   type Execution,
   type ExecutionActivity,
   type ExecutionListParams,
@@ -10,6 +11,7 @@ import {
   type KnownActivityPayload,
   type Metadata,
   type SETTABLE_STATUSES,
+  statusRefusal,
 } from "@agentdeck/core";
 import type { Random } from "../random.ts";
 import { badRequest, notFound, SandboxError } from "../sandbox-error.ts";
@@ -17,7 +19,6 @@ import type { AgentRecord } from "../store/agent-table.ts";
 import { paginate } from "../store/paginate.ts";
 import type { AgentProfile } from "../store/pool-table.ts";
 import { buildPlan } from "./plan.ts";
-import { canRequest, refusal } from "./status-machine.ts";
 
 /** What `store.addExecution` takes: a snapshot in any status. It does not progress on its own. */
 export interface ExecutionInput {
@@ -181,7 +182,7 @@ export class ExecutionTable {
   setStatus(id: string, to: (typeof SETTABLE_STATUSES)[number], atMs = this.#deps.now()): void {
     const record = this.#mustGet(id);
     const from = record.execution.status as ExecutionStatus;
-    if (!canRequest(from, to)) throw badRequest(refusal(from, to));
+    if (!canRequestStatus(from, to)) throw badRequest(statusRefusal(from, to));
     if (from === to) return;
     this.#unschedule(id);
     if (to === "paused") {

@@ -5,6 +5,7 @@ import type {
   REGISTRY_AGENT_STATUSES,
   RegistryAgent,
   RegistryPagination,
+  RegistrySortField,
 } from "@agentdeck/core";
 import { conflict, notFound } from "../sandbox-error.ts";
 
@@ -21,10 +22,6 @@ export interface RegistryAgentInput {
   risk_profile_id?: string | null;
   inserted_at?: string;
 }
-
-/** Fields `GET /api/v1/agent` sorts by (`sort=name`, `sort=-inserted_at`, …). */
-export const REGISTRY_SORT_FIELDS = ["inserted_at", "updated_at", "name", "status"] as const;
-type RegistrySortField = (typeof REGISTRY_SORT_FIELDS)[number];
 
 /** What may be done to an agent in `status`: a retired agent can only be reinstated or deleted. */
 export function availableActions(status: string): AvailableActions {

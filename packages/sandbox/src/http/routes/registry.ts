@@ -1,8 +1,12 @@
-import { CreateRegistryAgentRequest, RegistryId, RegistryListParams } from "@agentdeck/core";
+import {
+  CreateRegistryAgentRequest,
+  REGISTRY_SORT_FIELDS,
+  RegistryId,
+  RegistryListParams,
+} from "@agentdeck/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { notFound, SandboxError } from "../../sandbox-error.ts";
-import { REGISTRY_SORT_FIELDS } from "../../store/registry-table.ts";
 import type { SandboxStore } from "../../store/store.ts";
 import { idempotently } from "../idempotency.ts";
 import { parseBody, parseParam, parseQuery, REGISTRY_VALIDATION_STATUS } from "../validation.ts";

@@ -1,10 +1,16 @@
-import { EXECUTION_STATUSES, isTerminalStatus, SETTABLE_STATUSES } from "@agentdeck/core";
 import { describe, expect, it } from "vitest";
-import { canRequest, canTransition, refusal, TRANSITIONS, USER_MOVES } from "./status-machine.ts";
+import { EXECUTION_STATUSES, isTerminalStatus, SETTABLE_STATUSES } from "./execution.ts";
+import {
+  canRequestStatus,
+  canTransition,
+  EXECUTION_TRANSITIONS,
+  STATUS_MOVES,
+  statusRefusal,
+} from "./status-machine.ts";
 
 describe("the execution status machine", () => {
   it("has the documented transitions for every status", () => {
-    expect(TRANSITIONS).toEqual({
+    expect(EXECUTION_TRANSITIONS).toEqual({
       starting: ["running", "failed", "cancelled", "completed"],
       running: ["paused", "paused_by_agent", "cancelled", "awaiting_confirmation", "completed", "failed"],
       paused: ["cancelled", "running"],
@@ -14,7 +20,7 @@ describe("the execution status machine", () => {
       cancelled: [],
       failed: [],
     });
-    expect(Object.keys(TRANSITIONS).sort()).toEqual([...EXECUTION_STATUSES].sort());
+    expect(Object.keys(EXECUTION_TRANSITIONS).sort()).toEqual([...EXECUTION_STATUSES].sort());
   });
 
   it("lets nothing leave a final status", () => {
@@ -25,20 +31,20 @@ describe("the execution status machine", () => {
 
   it("only offers callers moves the machine allows", () => {
     for (const to of SETTABLE_STATUSES) {
-      for (const from of USER_MOVES[to]) expect(canTransition(from, to)).toBe(true);
+      for (const from of STATUS_MOVES[to]) expect(canTransition(from, to)).toBe(true);
     }
   });
 
   it("treats asking for the current status as allowed", () => {
-    for (const status of SETTABLE_STATUSES) expect(canRequest(status, status)).toBe(true);
+    for (const status of SETTABLE_STATUSES) expect(canRequestStatus(status, status)).toBe(true);
   });
 
-  it("explains a refusal with both statuses and what is possible instead", () => {
-    expect(refusal("paused", "paused")).toMatch(/from paused to paused/);
-    expect(refusal("completed", "running")).toBe(
+  it("explains a statusRefusal with both statuses and what is possible instead", () => {
+    expect(statusRefusal("paused", "paused")).toMatch(/from paused to paused/);
+    expect(statusRefusal("completed", "running")).toBe(
       "cannot change the execution's status from completed to running: completed is a final status",
     );
-    expect(refusal("awaiting_confirmation", "paused")).toMatch(
+    expect(statusRefusal("awaiting_confirmation", "paused")).toMatch(
       /from awaiting_confirmation it can be set to running or cancelled/,
     );
   });
