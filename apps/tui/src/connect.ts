@@ -1,6 +1,6 @@
+import type { Settings } from "@agentdeck/config";
 import type { Client } from "@agentdeck/core";
 import { createClient } from "@agentdeck/core";
-import type { Settings } from "./settings.ts";
 
 /** A client ready to use, what to call its environment, and how to let go of it. */
 export type Backend = {

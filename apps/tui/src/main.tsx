@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
+import { ConfigError, configPath, loadConfig, ProfileError, resolveSettings } from "@agentdeck/config";
 import { parseArgs, USAGE, UsageError } from "./args.ts";
-import { ConfigError, configPath, loadConfig } from "./config.ts";
 import { connect } from "./connect.ts";
 import { redirectDebugLog } from "./debugLog.ts";
 import { errorMessage } from "./errorMessage.ts";
-import { ProfileError, resolveSettings } from "./settings.ts";
 import { colourDisabled, themeFor } from "./theme.ts";
 
 const NO_TERMINAL =
