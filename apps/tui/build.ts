@@ -11,7 +11,7 @@ rmSync(join(tui, "dist"), { recursive: true, force: true });
 await build({
   ...BUNDLE_OPTIONS,
   absWorkingDir: tui,
-  entryPoints: ["src/cli.tsx"],
+  entryPoints: ["src/cli.tsx", "src/index.ts"],
   outdir: "dist",
   // The sandbox (only without an API key) is loaded from its own build.
   external: [...BUNDLE_OPTIONS.external, "@agentdeck/sandbox"],

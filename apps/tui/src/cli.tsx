@@ -5,4 +5,5 @@ import module from "node:module";
 // system's temporary one), so a second start skips compiling: everything else is imported after it.
 // Node 22.0 has no compile cache, hence `?.`.
 module.enableCompileCache?.();
-await import("./main.tsx");
+const { runTuiCommand } = await import("./main.tsx");
+runTuiCommand(process.argv.slice(2));

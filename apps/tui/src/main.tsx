@@ -16,7 +16,12 @@ function version(): string {
   return manifest.version;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the TUI as the `agentdeck` command does: reads `argv` (`--profile`, `--help`, `--version`),
+ * the config file and the environment, draws until the user quits, and resolves with the exit code.
+ * Errors that the user can fix (usage, config, profile) reject with their own classes.
+ */
+export async function runTui(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.kind === "help") {
     process.stdout.write(`${USAGE}\n`);
@@ -70,12 +75,15 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const expected =
-      error instanceof UsageError || error instanceof ConfigError || error instanceof ProfileError;
-    process.stderr.write(`agentdeck: ${expected ? (error as Error).message : errorMessage(error).text}\n`);
-    process.exit(2);
-  },
-);
+/** `agentdeck [args]`: runs the TUI and exits with its code, printing a failure as one line. */
+export function runTuiCommand(argv: readonly string[]): void {
+  runTui(argv).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const expected =
+        error instanceof UsageError || error instanceof ConfigError || error instanceof ProfileError;
+      process.stderr.write(`agentdeck: ${expected ? (error as Error).message : errorMessage(error).text}\n`);
+      process.exit(2);
+    },
+  );
+}

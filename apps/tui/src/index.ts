@@ -1,0 +1,1 @@
+export { runTui, runTuiCommand } from "./main.tsx";
