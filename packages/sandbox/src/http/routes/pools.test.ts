@@ -4,6 +4,7 @@ import { expectV2Error, literally, modelMessage } from "../../test/client.ts";
 import { useSandbox } from "../../test/sandbox.ts";
 
 const ctx = useSandbox();
+const useSandboxPools = useSandbox({ pools: 1200 });
 const newPool = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
   organizationId: ctx.sandbox.organizationId,
@@ -226,8 +227,17 @@ describe("GET /agent-profile-pools", () => {
     expect(other.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it("serves a pageSize beyond 1000 as 1000, and says so in the answer's pageSize", async () => {
+    const big = useSandboxPools;
+    const response = await big.http.v2("GET", "/agent-profile-pools", { query: { pageSize: 10 ** 9 } });
+    expect(response.status).toBe(200);
+    expect(response.body.pageSize).toBe(1000);
+    expect(response.body.items).toHaveLength(1000);
+    expect(response.body.total).toBe(1200);
+  });
+
   it.each([
-    [{ pageSize: 101 }, "pageSize"],
+    [{ pageSize: 2.5 }, "pageSize"],
     [{ pageSize: 0 }, "pageSize"],
     [{ page: 0 }, "page"],
     [{ page: "two" }, "page"],
