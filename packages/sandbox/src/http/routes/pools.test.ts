@@ -227,6 +227,18 @@ describe("GET /agent-profile-pools", () => {
     expect(other.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it("refuses a pool name with a control character with 400, on create and on rename", async () => {
+    const created = await ctx.http.v2("POST", "/agent-profile-pools", {
+      json: { name: "line\nbreak", organizationId: ctx.sandbox.organizationId },
+    });
+    expectV2Error(created, 400, /^name: must not contain control characters/);
+    const pool = ctx.sandbox.store.addPool({ name: "Renamed with NUL" });
+    const renamed = await ctx.http.v2("PATCH", `/agent-profile-pools/${pool.id}`, {
+      json: { name: "a\u0000b" },
+    });
+    expectV2Error(renamed, 400, /^name: must not contain control characters/);
+  });
+
   it("serves a pageSize beyond 1000 as 1000, and says so in the answer's pageSize", async () => {
     const big = useSandboxPools;
     const response = await big.http.v2("GET", "/agent-profile-pools", { query: { pageSize: 10 ** 9 } });

@@ -1,11 +1,22 @@
 import { CreatePoolRequest, PoolListParams, UpdatePoolRequest, Uuid } from "@agentdeck/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { notFound, SandboxError } from "../../sandbox-error.ts";
+import { badRequest, notFound, SandboxError } from "../../sandbox-error.ts";
 import type { SandboxStore } from "../../store/store.ts";
 import { parseBody, parseParam, parseQuery } from "../validation.ts";
 import { nameListQuery, pageEnvelope } from "./paging.ts";
 
 type WithPoolId = FastifyRequest<{ Params: { poolId: string } }>;
+
+/**
+ * The sandbox's one rule beyond core's model: a pool name with a control character (a NUL, a line
+ * break) is refused, as it could not be shown in a list. Core cannot know every rule a server has, so
+ * it sends such a name and reads the 400.
+ */
+function refuseControlCharacters(name: string | undefined): void {
+  if (name !== undefined && /[\u0000-\u001f\u007f]/.test(name)) {
+    throw badRequest("name: must not contain control characters such as NUL or a line break");
+  }
+}
 
 /** Agent profile pools: list, create, get and update. */
 export function poolRoutes(app: FastifyInstance, store: SandboxStore): void {
@@ -16,6 +27,7 @@ export function poolRoutes(app: FastifyInstance, store: SandboxStore): void {
 
   app.post("/agent-profile-pools", async (request, reply) => {
     const body = parseBody(CreatePoolRequest, request.body, "v2");
+    refuseControlCharacters(body.name);
     const organizationId = body.organizationId.toLowerCase();
     if (!store.hasOrganization(organizationId)) {
       throw new SandboxError(
@@ -38,6 +50,7 @@ export function poolRoutes(app: FastifyInstance, store: SandboxStore): void {
   app.patch("/agent-profile-pools/:poolId", async (request: WithPoolId) => {
     const poolId = parseParam(Uuid, request.params.poolId, "poolId").toLowerCase();
     const body = parseBody(UpdatePoolRequest, request.body, "v2");
+    refuseControlCharacters(body.name);
     return store.pools.update(poolId, body);
   });
 }
