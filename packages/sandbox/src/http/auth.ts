@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from "fastify";
 import { SandboxError } from "../sandbox-error.ts";
 
 /** v2: why the key in `X-Asteroid-Agents-Api-Key` is refused (401), or undefined when it is right. */
@@ -27,20 +27,18 @@ export function bearerTokenError(request: FastifyRequest, token: string): Sandbo
   return undefined;
 }
 
+// Callback hooks rather than async ones: one promise less on every request.
+
 /** v2's onRequest hook: the key first, before anything reads the request. */
 export function requireApiKey(apiKey: string) {
-  return async (request: FastifyRequest) => {
-    const error = apiKeyError(request, apiKey);
-    if (error !== undefined) throw error;
-  };
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) =>
+    done(apiKeyError(request, apiKey));
 }
 
 /** The registry's onRequest hook: the token first, before anything reads the request. */
 export function requireBearerToken(token: string) {
-  return async (request: FastifyRequest) => {
-    const error = bearerTokenError(request, token);
-    if (error !== undefined) throw error;
-  };
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) =>
+    done(bearerTokenError(request, token));
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -227,6 +227,24 @@ describe("GET /agent-profile-pools", () => {
     expect(other.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it("serves a list page asked again from memory, and never a stale one after a create or a rename", async () => {
+    const query = { searchName: "Cache probe", pageSize: 5 };
+    const list = async () =>
+      (await ctx.http.v2("GET", "/agent-profile-pools", { query })).body.items.map(
+        (p: { name: string }) => p.name,
+      );
+    expect(await list()).toEqual([]);
+    expect(await list()).toEqual([]);
+    const created = await ctx.http.v2("POST", "/agent-profile-pools", {
+      json: { name: "Cache probe A", organizationId: ctx.sandbox.organizationId },
+    });
+    expect(await list()).toEqual(["Cache probe A"]);
+    await ctx.http.v2("PATCH", `/agent-profile-pools/${created.body.id}`, {
+      json: { name: "Cache probe B" },
+    });
+    expect(await list()).toEqual(["Cache probe B"]);
+  });
+
   it("refuses a pool name with a control character with 400, on create and on rename", async () => {
     const created = await ctx.http.v2("POST", "/agent-profile-pools", {
       json: { name: "line\nbreak", organizationId: ctx.sandbox.organizationId },

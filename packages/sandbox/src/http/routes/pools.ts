@@ -2,6 +2,7 @@ import { CreatePoolRequest, PoolListParams, UpdatePoolRequest, Uuid } from "@age
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { badRequest, notFound, SandboxError } from "../../sandbox-error.ts";
 import type { SandboxStore } from "../../store/store.ts";
+import { RenderedPages } from "../rendered-pages.ts";
 import { parseBody, parseParam, parseQuery } from "../validation.ts";
 import { nameListQuery, pageEnvelope } from "./paging.ts";
 
@@ -20,9 +21,17 @@ function refuseControlCharacters(name: string | undefined): void {
 
 /** Agent profile pools: list, create, get and update. */
 export function poolRoutes(app: FastifyInstance, store: SandboxStore): void {
-  app.get("/agent-profile-pools", async (request) => {
-    const query = nameListQuery(parseQuery(PoolListParams, request.query, "v2"));
-    return pageEnvelope(store.pools.list(query), query);
+  const pages = new RenderedPages();
+  app.get("/agent-profile-pools", async (request, reply) => {
+    // Keyed by the raw query string: the same string always validates to the same query, so a page
+    // served before skips validation too; a query that fails validation throws and is never kept.
+    const at = request.url.indexOf("?");
+    const rawQuery = at === -1 ? "" : request.url.slice(at + 1);
+    const page = pages.get(store.pools.version, rawQuery, () => {
+      const query = nameListQuery(parseQuery(PoolListParams, request.query, "v2"));
+      return pageEnvelope(store.pools.list(query), query);
+    });
+    return reply.type("application/json; charset=utf-8").send(page);
   });
 
   app.post("/agent-profile-pools", async (request, reply) => {
