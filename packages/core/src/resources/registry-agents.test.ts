@@ -40,7 +40,7 @@ describe("registry.agents.create", () => {
       team_id: null,
     };
     await testClient(server).registry.agents.create(details);
-    expect((server.requests[0]?.json as { details: unknown }).details).toEqual(details);
+    expect(server.requests[0]?.json).toMatchObject({ details });
   });
 
   it("generates a different idempotency_key for each create", async () => {

@@ -13,8 +13,13 @@ type WithPoolId = FastifyRequest<{ Params: { poolId: string } }>;
  * break) is refused, as it could not be shown in a list. Core cannot know every rule a server has, so
  * it sends such a name and reads the 400.
  */
+function isControlCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
 function refuseControlCharacters(name: string | undefined): void {
-  if (name !== undefined && /[\u0000-\u001f\u007f]/.test(name)) {
+  if (name !== undefined && [...name].some(isControlCharacter)) {
     throw badRequest("name: must not contain control characters such as NUL or a line break");
   }
 }
