@@ -58,7 +58,23 @@ export function clientErrorHandler(error: Error, socket: Socket) {
   );
 }
 
-function sendProblem(problem: SandboxError, error: unknown, request: FastifyRequest, reply: FastifyReply) {
+/** The v2 file routes, which document their errors as fixed sentences in text/plain. */
+const FILE_ROUTE = /\/(temp-files|context-files)(\/|$)/;
+
+/**
+ * A file route's own errors are already plain text; one raised before its handler (malformed JSON, a
+ * body over the limit) is made plain text too, as the SDKs document every error of those routes.
+ */
+function asFileRouteError(problem: SandboxError, request: FastifyRequest): SandboxError {
+  if (problem.plainText || problem.status === 401 || !FILE_ROUTE.test(request.routeOptions.url ?? "")) {
+    return problem;
+  }
+  const message = problem.status === 400 ? "Invalid file upload request." : problem.message;
+  return new SandboxError(problem.status, message, { plainText: true });
+}
+
+function sendProblem(given: SandboxError, error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const problem = asFileRouteError(given, request);
   if (problem.status >= 500 && !(error instanceof SandboxError)) {
     process.stderr.write(
       `agentdeck-sandbox: ${request.method} ${request.url} failed: ${String((error as Error)?.stack ?? error)}\n`,
