@@ -37,6 +37,10 @@ const PAYLOAD_REQUIRED: Record<string, string[]> = {
   playwright_script_generated: ["activityType", "context", "nodeId", "nodeName", "script"],
 };
 
+/** Keys the SDK's pydantic models require even where the value may be null (`Optional[Any]` without a default). */
+const RESULT_REQUIRED = ["createdAt", "executionId", "id", "outcome", "reasoning", "result"];
+const COMPLETED_PAYLOAD_REQUIRED = ["outcome", "reasoning", "result"];
+
 const ctx = useSandbox({ stepMs: 2 });
 
 async function settled(executionId: string) {
@@ -90,6 +94,9 @@ describe("what the sandbox emits, against the vendor SDK's field lists and its 5
         expect(Number.isInteger(execution.agentVersion)).toBe(true);
         expect(typeof execution.agentVersionDirty).toBe("boolean");
         expect(EXECUTION_STATUSES).toContain(execution.status);
+        if (execution.executionResult !== undefined) {
+          for (const field of RESULT_REQUIRED) expect(execution.executionResult).toHaveProperty(field);
+        }
       }
       seenStatuses.add(one.status);
       const activities = (await ctx.http.v2("GET", `/executions/${listed.id}/activities`)).body;
@@ -102,6 +109,10 @@ describe("what the sandbox emits, against the vendor SDK's field lists and its 5
         for (const field of required ?? [])
           expect(payload, `${payload.activityType}.${field}`).toHaveProperty(field);
         if ("actionName" in payload) expect(ACTION_NAMES).toContain(payload.actionName);
+        if (payload.completedPayload !== undefined) {
+          for (const field of COMPLETED_PAYLOAD_REQUIRED)
+            expect(payload.completedPayload).toHaveProperty(field);
+        }
         seenTypes.add(payload.activityType);
       }
     }
