@@ -19,12 +19,15 @@ export const CallOptions = z.strictObject({
 });
 export type CallOptions = z.infer<typeof CallOptions>;
 
-/** Options of `registry.agents.create`: the call options plus the key that makes retries safe. */
+/** Options of every registry write (create, update, retire, reinstate, delete): the call options plus the key that makes retries safe. */
 export const RegistryCreateOptions = CallOptions.extend({
-  /** Sent as `Idempotency-Key`; one is generated when omitted. Reuse it to retry a create yourself. */
+  /**
+   * Sent as `idempotency_key` in the JSON body, at most 64 characters as Prefactor's SDKs allow; one is
+   * generated when omitted. Reuse it to retry a write yourself.
+   */
   idempotencyKey: z
-    .string({ error: "must be a string of 1 to 255 visible ASCII characters" })
-    .regex(/^[\x21-\x7e]{1,255}$/, { error: "must be 1 to 255 visible ASCII characters" })
+    .string({ error: "must be a string of 1 to 64 visible ASCII characters" })
+    .regex(/^[\x21-\x7e]{1,64}$/, { error: "must be 1 to 64 visible ASCII characters" })
     .optional(),
 });
 export type RegistryCreateOptions = z.infer<typeof RegistryCreateOptions>;

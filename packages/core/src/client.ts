@@ -4,6 +4,7 @@ import type { Transport } from "./request.ts";
 import { agentsResource } from "./resources/agents.ts";
 import { contextResource } from "./resources/context.ts";
 import { executionsResource } from "./resources/executions.ts";
+import { filesResource } from "./resources/files.ts";
 import { poolsResource } from "./resources/pools.ts";
 import { registryAgentsResource } from "./resources/registry-agents.ts";
 import { DEFAULT_RETRY_TIMING } from "./retry.ts";
@@ -57,6 +58,8 @@ export function createClient(options: ClientOptions = {}) {
     agents: agentsResource(transport),
     /** Executions: get, list, activities, pause/resume/cancel, messages, waitForResult. */
     executions: executionsResource(transport),
+    /** Staging files for a run, and downloading an execution's files. */
+    files: filesResource(transport),
     /** The caller's user and organizations. */
     context: contextResource(transport),
     /** The agent registry API v1. */

@@ -31,7 +31,7 @@ export type Transport = {
 /** One request a resource method wants made. */
 export type ApiRequest<S extends z.ZodType | undefined> = {
   api: ApiName;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Relative to the API's base URL, path parameters already validated and encoded. */
   path: string;
   query?: URLSearchParams | undefined;
@@ -159,7 +159,8 @@ async function attempt<S extends z.ZodType | undefined>(
     response = await ky(url, {
       method: request.method,
       headers,
-      json: request.body,
+      // A FormData body goes as multipart (fetch sets the boundary); anything else as JSON.
+      ...(request.body instanceof FormData ? { body: request.body } : { json: request.body }),
       signal,
       fetch: transport.fetch,
       // A followed redirect would carry the API key header to wherever it points.
