@@ -18,6 +18,10 @@ export type BatchSandbox = {
   env: Record<string, string>;
   /** How many executions the sandbox holds that carry `batchId` in their metadata, by row key. */
   executionsOf(batchId: string): Map<string, number>;
+  /** Another pool in the sandbox, with `profiles` profiles. */
+  addPool(allowConcurrentUse: boolean, profiles: number): string;
+  /** A client of the same sandbox at another base URL (a proxy in front of it), or with other options. */
+  clientAt(baseUrl: string, options?: { timeoutMs?: number; apiKey?: string }): Client;
 };
 
 /**
@@ -33,14 +37,21 @@ export function useBatchSandbox(
     state.sandbox = await startSandbox({ stepMs: 2, ...sandboxOptions });
     const { store } = state.sandbox;
     state.agentId = store.addAgent({ name: "Batch test agent" }).id;
-    const pool = store.addPool({ name: "Batch test pool", allowConcurrentUse });
-    for (let i = 0; i < profiles; i++) store.addProfile(pool.id, { name: `profile ${i + 1}` });
-    state.poolId = pool.id;
-    state.client = createClient({
-      apiKey: state.sandbox.apiKey,
-      baseUrl: state.sandbox.agentsUrl,
-      retryTiming: { baseMs: 5, capMs: 20, maxRetryAfterMs: 60_000 },
-    });
+    let pools = 0;
+    state.addPool = (allowConcurrentUse, profiles) => {
+      const pool = store.addPool({ name: `Batch test pool ${++pools}`, allowConcurrentUse });
+      for (let i = 0; i < profiles; i++) store.addProfile(pool.id, { name: `profile ${i + 1}` });
+      return pool.id;
+    };
+    state.clientAt = (baseUrl, clientOptions = {}) =>
+      createClient({
+        apiKey: clientOptions.apiKey ?? state.sandbox.apiKey,
+        baseUrl,
+        retryTiming: { baseMs: 5, capMs: 20, maxRetryAfterMs: 60_000 },
+        ...(clientOptions.timeoutMs === undefined ? {} : { timeoutMs: clientOptions.timeoutMs }),
+      });
+    state.poolId = state.addPool(allowConcurrentUse, profiles);
+    state.client = state.clientAt(state.sandbox.agentsUrl);
     state.dir = mkdtempSync(join(tmpdir(), "agentdeck-batch-"));
     state.env = { ASTEROID_API_KEY: state.sandbox.apiKey, ASTEROID_BASE_URL: state.sandbox.agentsUrl };
     state.executionsOf = (batchId) => {
