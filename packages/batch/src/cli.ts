@@ -78,7 +78,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const controller = new AbortController();
   process.once("SIGINT", () => {
-    process.stderr.write("\nbatch: stopping (executes on their way are let finish); Ctrl-C again to quit at once\n");
+    process.stderr.write(
+      "\nbatch: stopping (executes on their way are let finish); Ctrl-C again to quit at once\n",
+    );
     controller.abort();
     process.once("SIGINT", () => process.exit(EXIT.interrupted));
   });
@@ -90,8 +92,13 @@ async function main(argv: string[]): Promise<number> {
     signal: controller.signal,
   };
   const common = { journal: values.journal };
-  const tuning = { concurrency: values.concurrency, pollMs: values["poll-ms"], settleMs: values["settle-ms"] };
-  const expectArgs = (count: number) => (rest.length > count ? `unexpected argument "${rest[count]}"` : undefined);
+  const tuning = {
+    concurrency: values.concurrency,
+    pollMs: values["poll-ms"],
+    settleMs: values["settle-ms"],
+  };
+  const expectArgs = (count: number) =>
+    rest.length > count ? `unexpected argument "${rest[count]}"` : undefined;
   switch (command) {
     case "run": {
       const agent = rest[0];
@@ -116,9 +123,13 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     case "resume":
-      return expectArgs(0) === undefined ? batchResume({ ...common, ...tuning }, io) : fail(expectArgs(0) as string);
+      return expectArgs(0) === undefined
+        ? batchResume({ ...common, ...tuning }, io)
+        : fail(expectArgs(0) as string);
     case "status":
-      return expectArgs(0) === undefined ? batchStatus({ ...common, json: values.json }, io) : fail(expectArgs(0) as string);
+      return expectArgs(0) === undefined
+        ? batchStatus({ ...common, json: values.json }, io)
+        : fail(expectArgs(0) as string);
     case "results":
       return expectArgs(0) === undefined
         ? batchResults({ ...common, format: values.format }, io)

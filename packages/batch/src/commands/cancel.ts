@@ -3,8 +3,8 @@ import { commandClient } from "./command-client.ts";
 import { withCommandErrors } from "./command-errors.ts";
 import { type CommandIo, EXIT } from "./command-io.ts";
 import { journalPath } from "./journal-path.ts";
-import { progressView } from "./progress-view.ts";
 import { reportOutcome } from "./outcome-report.ts";
+import { progressView } from "./progress-view.ts";
 
 /** `batch cancel [--journal f.sqlite]`. */
 export type BatchCancelOptions = { journal?: string | undefined };
@@ -21,7 +21,9 @@ export function batchCancel(options: BatchCancelOptions, io: CommandIo): Promise
     const view = progressView(io);
     const outcome = await cancelBatch({ client, journal, onProgress: view.update, signal: io.signal });
     if (outcome.runner !== undefined) {
-      io.stderr.write(`batch: asked process ${outcome.runner}, which runs this batch, to cancel what runs and stop\n`);
+      io.stderr.write(
+        `batch: asked process ${outcome.runner}, which runs this batch, to cancel what runs and stop\n`,
+      );
       return EXIT.ok;
     }
     view.finish();

@@ -34,7 +34,12 @@ function exitCodeOf(error: unknown): number | undefined {
 }
 
 /** A whole-number option (`--concurrency 8`), given as text or a number; undefined when not given. */
-export function wholeOption(value: string | number | undefined, flag: string, min: number, max: number): number | undefined {
+export function wholeOption(
+  value: string | number | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === "number" ? value : /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) {

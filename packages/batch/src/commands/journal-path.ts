@@ -8,7 +8,8 @@ export function journalPath(named: string | undefined, io: CommandIo): string {
   const cwd = io.cwd ?? process.cwd();
   if (named !== undefined) return resolve(cwd, named);
   const found = findJournal(cwd);
-  if (found === undefined) throw new UsageError(`there is no batch journal in ${cwd}; name one with --journal`);
+  if (found === undefined)
+    throw new UsageError(`there is no batch journal in ${cwd}; name one with --journal`);
   return found;
 }
 

@@ -14,11 +14,15 @@ export function reportOutcome(outcome: BatchOutcome, io: CommandIo): number {
   const summary = `batch ${outcome.batchId}: ${progress.total} rows: ${progress.done} done${statuses === "" ? "" : ` (${statuses})`}, ${progress.counts.failed} refused, ${progress.running} running, ${progress.counts.pending} not sent`;
   io.stderr.write(`${summary}\n`);
   if (stopped?.reason === "interrupted") {
-    io.stderr.write(`interrupted: what was sent keeps running on the server. Go on with: ${name} resume ${journal}\n`);
+    io.stderr.write(
+      `interrupted: what was sent keeps running on the server. Go on with: ${name} resume ${journal}\n`,
+    );
     return EXIT.interrupted;
   }
   if (stopped?.reason === "error") {
-    io.stderr.write(`stopped: ${terminalSafe((stopped.error as Error).message)}\nFix that, then go on with: ${name} resume ${journal}\n`);
+    io.stderr.write(
+      `stopped: ${terminalSafe((stopped.error as Error).message)}\nFix that, then go on with: ${name} resume ${journal}\n`,
+    );
     return EXIT.stopped;
   }
   if (stopped?.reason === "cancelled") {

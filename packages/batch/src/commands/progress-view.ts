@@ -28,10 +28,15 @@ export function progressLine(progress: BatchProgress): string {
     `${progress.ratePerSecond.toFixed(1)} rows/s`,
     `ETA ${progress.etaSeconds === undefined ? "—" : formatDuration(progress.etaSeconds)}`,
   ];
-  const attention = (progress.openStatuses.awaiting_confirmation ?? 0) + (progress.openStatuses.paused_by_agent ?? 0);
+  const attention =
+    (progress.openStatuses.awaiting_confirmation ?? 0) + (progress.openStatuses.paused_by_agent ?? 0);
   if (attention > 0) parts.push(`${attention} waiting for someone`);
   if (progress.waiting !== undefined) {
-    const why = { "rate-limited": "rate limited", "no-free-profile": "no free profile", unreachable: "API unreachable" };
+    const why = {
+      "rate-limited": "rate limited",
+      "no-free-profile": "no free profile",
+      unreachable: "API unreachable",
+    };
     parts.push(`${why[progress.waiting.reason]}, waiting`);
   }
   return parts.join(" · ");
@@ -57,7 +62,9 @@ export function progressView(io: CommandIo): { update(progress: BatchProgress): 
     update(progress) {
       last = progress;
       if (progress.notice !== undefined) {
-        io.stderr.write(`${io.isTTY && lineShown ? "\r\u001b[2K" : ""}batch: ${terminalSafe(progress.notice)}\n`);
+        io.stderr.write(
+          `${io.isTTY && lineShown ? "\r\u001b[2K" : ""}batch: ${terminalSafe(progress.notice)}\n`,
+        );
         lineShown = false;
       }
       const now = Date.now();

@@ -12,7 +12,8 @@ async function resolveName(
   const matches: { id: string; name: string }[] = [];
   for await (const item of list) if (item.name === nameOrId) matches.push(item);
   if (matches.length === 1) return (matches[0] as { id: string }).id;
-  if (matches.length === 0) throw new UsageError(`there is no ${what} named "${nameOrId}"; give its exact name or its id`);
+  if (matches.length === 0)
+    throw new UsageError(`there is no ${what} named "${nameOrId}"; give its exact name or its id`);
   throw new UsageError(
     `${matches.length} ${what}s are named "${nameOrId}" (${matches.map((item) => item.id).join(", ")}); give the id of the one you mean`,
   );

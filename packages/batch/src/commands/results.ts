@@ -64,7 +64,9 @@ export function batchResults(options: BatchResultsOptions, io: CommandIo): Promi
         const cells = CSV_COLUMNS.map((column) => {
           const value = record[column];
           if (value === null) return "";
-          return safe(typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value));
+          return safe(
+            typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value),
+          );
         });
         io.stdout.write(stringify([cells]));
       }

@@ -3,7 +3,7 @@ import { type ColumnMapping, parseInputSpec, parseMetadataSpec } from "../rows/m
 import { ROW_FORMATS, type RowFormat, readRows } from "../rows/read-rows.ts";
 import { runBatch } from "../run/run-batch.ts";
 import { commandClient } from "./command-client.ts";
-import { withCommandErrors, wholeOption } from "./command-errors.ts";
+import { wholeOption, withCommandErrors } from "./command-errors.ts";
 import { type CommandIo, UsageError } from "./command-io.ts";
 import { newJournalPath } from "./journal-path.ts";
 import { reportOutcome } from "./outcome-report.ts";
@@ -68,7 +68,9 @@ function mappingOf(options: BatchRunOptions): ColumnMapping {
 export function batchRun(options: BatchRunOptions, io: CommandIo): Promise<number> {
   return withCommandErrors(io, async () => {
     if ((options.pool === undefined) === (options.agentProfile === undefined)) {
-      throw new UsageError("give exactly one of --pool (a pool's id or name) and --agent-profile (a profile's id)");
+      throw new UsageError(
+        "give exactly one of --pool (a pool's id or name) and --agent-profile (a profile's id)",
+      );
     }
     if (options.format !== undefined && !(ROW_FORMATS as readonly string[]).includes(options.format)) {
       throw new UsageError(`--format must be one of ${ROW_FORMATS.join(", ")}, not "${options.format}"`);

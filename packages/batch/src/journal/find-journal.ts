@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync, readdirSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_APPLICATION_ID } from "./schema.ts";
 
@@ -14,7 +14,10 @@ function isJournal(path: string): boolean {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return header.toString("latin1", 0, 16) === "SQLite format 3\u0000" && header.readUInt32BE(68) === JOURNAL_APPLICATION_ID;
+  return (
+    header.toString("latin1", 0, 16) === "SQLite format 3\u0000" &&
+    header.readUInt32BE(68) === JOURNAL_APPLICATION_ID
+  );
 }
 
 /** The most recently changed batch journal in `directory`, or undefined when there is none. */

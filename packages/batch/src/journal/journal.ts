@@ -1,10 +1,10 @@
 import { existsSync, rmSync } from "node:fs";
 import { DatabaseSync, type SQLOutputValue } from "node:sqlite";
 import * as z from "zod";
-import { RESERVED_METADATA_KEYS } from "../run/batch-metadata.ts";
-import { IssueList, LISTED_ISSUES, type RowIssue, RowsError } from "../rows/row-issues.ts";
 import { RowInput } from "../rows/row-input.ts";
+import { IssueList, LISTED_ISSUES, type RowIssue, RowsError } from "../rows/row-issues.ts";
 import { rowKeyOf } from "../rows/row-key.ts";
+import { RESERVED_METADATA_KEYS } from "../run/batch-metadata.ts";
 import { emptyCounts, type RowState, type StateCounts } from "./row-state.ts";
 import { JOURNAL_APPLICATION_ID, JOURNAL_SCHEMA_VERSION, SCHEMA } from "./schema.ts";
 
@@ -66,7 +66,10 @@ export class JournalBusyError extends JournalError {
   override name = "JournalBusyError";
   readonly pid: number;
   constructor(path: string, pid: number) {
-    super(path, `process ${pid} is running this batch; wait for it, or stop it (its rows stay safe) and resume`);
+    super(
+      path,
+      `process ${pid} is running this batch; wait for it, or stop it (its rows stay safe) and resume`,
+    );
     this.pid = pid;
   }
 }
@@ -76,8 +79,10 @@ const LEASE_STALE_MS = 30_000;
 
 type Row = Record<string, SQLOutputValue>;
 
-const text = (value: SQLOutputValue | undefined) => (value === null || value === undefined ? undefined : String(value));
-const json = (value: SQLOutputValue | undefined) => (value === null || value === undefined ? undefined : JSON.parse(String(value)));
+const text = (value: SQLOutputValue | undefined) =>
+  value === null || value === undefined ? undefined : String(value);
+const json = (value: SQLOutputValue | undefined) =>
+  value === null || value === undefined ? undefined : JSON.parse(String(value));
 
 function rowOf(row: Row): JournalRow {
   return {
@@ -92,7 +97,8 @@ function rowOf(row: Row): JournalRow {
     result: json(row.result),
     error: json(row.error),
     attempts: Number(row.attempts ?? 0),
-    sendingSince: row.sending_since === null || row.sending_since === undefined ? undefined : Number(row.sending_since),
+    sendingSince:
+      row.sending_since === null || row.sending_since === undefined ? undefined : Number(row.sending_since),
   };
 }
 
@@ -123,7 +129,9 @@ export class Journal {
       settings: BatchSettings.parse(JSON.parse(String(batch.settings))),
     };
     this.#counts = emptyCounts();
-    for (const { state, n } of db.prepare("SELECT state, count(*) AS n FROM rows GROUP BY state").all() as Row[]) {
+    for (const { state, n } of db
+      .prepare("SELECT state, count(*) AS n FROM rows GROUP BY state")
+      .all() as Row[]) {
       this.#counts[state as RowState] = Number(n);
     }
     for (const { status, n } of db
@@ -143,12 +151,17 @@ export class Journal {
     rows: Iterable<unknown> | AsyncIterable<unknown>,
   ): Promise<Journal> {
     if (existsSync(path)) {
-      throw new JournalError(path, "already exists; resume its batch (batch resume), or choose another --journal");
+      throw new JournalError(
+        path,
+        "already exists; resume its batch (batch resume), or choose another --journal",
+      );
     }
     // The header fields go in before the switch to WAL, so they reach the main file at once: that is
     // where findJournal reads them, even while the batch runs or after it was killed.
     const db = new DatabaseSync(path, { timeout: 5_000 });
-    db.exec(`PRAGMA application_id = ${JOURNAL_APPLICATION_ID}; PRAGMA user_version = ${JOURNAL_SCHEMA_VERSION};`);
+    db.exec(
+      `PRAGMA application_id = ${JOURNAL_APPLICATION_ID}; PRAGMA user_version = ${JOURNAL_SCHEMA_VERSION};`,
+    );
     useWal(db);
     let committed = false;
     try {
@@ -187,7 +200,10 @@ export class Journal {
       if (Number(id) !== JOURNAL_APPLICATION_ID) throw new JournalError(path, "is not a batch journal");
       const version = Number((db.prepare("PRAGMA user_version").get() as Row).user_version);
       if (version !== JOURNAL_SCHEMA_VERSION) {
-        throw new JournalError(path, `is a journal of version ${version}; this agentdeck reads version ${JOURNAL_SCHEMA_VERSION}`);
+        throw new JournalError(
+          path,
+          `is a journal of version ${version}; this agentdeck reads version ${JOURNAL_SCHEMA_VERSION}`,
+        );
       }
       return new Journal(path, db);
     } catch (error) {
@@ -213,12 +229,15 @@ export class Journal {
 
   /** Rows in one state, in file order. */
   rowsIn(state: RowState): JournalRow[] {
-    return (this.#db.prepare("SELECT * FROM rows WHERE state = ? ORDER BY seq").all(state) as Row[]).map(rowOf);
+    return (this.#db.prepare("SELECT * FROM rows WHERE state = ? ORDER BY seq").all(state) as Row[]).map(
+      rowOf,
+    );
   }
 
   /** Every row in file order, one at a time. */
   *allRows(): Generator<JournalRow> {
-    for (const row of this.#db.prepare("SELECT * FROM rows ORDER BY seq").iterate() as Iterable<Row>) yield rowOf(row);
+    for (const row of this.#db.prepare("SELECT * FROM rows ORDER BY seq").iterate() as Iterable<Row>)
+      yield rowOf(row);
   }
 
   /** The next pending row, now `submitting`: written (and on disk) before its execute is sent. */
@@ -258,7 +277,12 @@ export class Journal {
     const now = Date.now();
     this.#transaction(() => {
       for (const { seq, status, result } of finished) {
-        const { changes } = statement.run(status, result === undefined ? null : JSON.stringify(result), now, seq);
+        const { changes } = statement.run(
+          status,
+          result === undefined ? null : JSON.stringify(result),
+          now,
+          seq,
+        );
         if (Number(changes) === 0) continue;
         this.#move("submitted", "finished");
         this.#statuses.set(status, (this.#statuses.get(status) ?? 0) + 1);
@@ -280,7 +304,8 @@ export class Journal {
     const row = this.#db.prepare("SELECT runner_pid AS pid, runner_seen_at AS seen FROM batch").get() as Row;
     if (row.pid === null) return undefined;
     const pid = Number(row.pid);
-    if (pid === process.pid || now - Number(row.seen ?? 0) > LEASE_STALE_MS || !isAlive(pid)) return undefined;
+    if (pid === process.pid || now - Number(row.seen ?? 0) > LEASE_STALE_MS || !isAlive(pid))
+      return undefined;
     return pid;
   }
 
@@ -299,7 +324,9 @@ export class Journal {
   }
 
   releaseLease(): void {
-    this.#db.prepare("UPDATE batch SET runner_pid = NULL, runner_seen_at = NULL WHERE runner_pid = ?").run(process.pid);
+    this.#db
+      .prepare("UPDATE batch SET runner_pid = NULL, runner_seen_at = NULL WHERE runner_pid = ?")
+      .run(process.pid);
   }
 
   close(): void {
@@ -310,7 +337,8 @@ export class Journal {
     const { changes } = this.#db
       .prepare(`UPDATE rows SET state = ?, ${set}, updated_at = ? WHERE seq = ? AND state = ?`)
       .run(to, ...values, Date.now(), seq, from);
-    if (Number(changes) === 0) throw new JournalError(this.path, `row ${seq} is not ${from}; it cannot become ${to}`);
+    if (Number(changes) === 0)
+      throw new JournalError(this.path, `row ${seq} is not ${from}; it cannot become ${to}`);
     this.#move(from, to);
   }
 
@@ -353,7 +381,11 @@ function isAlive(pid: number): boolean {
 }
 
 /** Checks and inserts every row, collecting problems (with the reader's own) into one RowsError. */
-async function insertRows(db: DatabaseSync, rows: Iterable<unknown> | AsyncIterable<unknown>, source: string) {
+async function insertRows(
+  db: DatabaseSync,
+  rows: Iterable<unknown> | AsyncIterable<unknown>,
+  source: string,
+) {
   const insert = db.prepare(
     "INSERT INTO rows (seq, key, line, inputs, metadata, state, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (key) DO NOTHING",
   );
@@ -400,7 +432,9 @@ async function insertRows(db: DatabaseSync, rows: Iterable<unknown> | AsyncItera
     if (seq === 0) throw new RowsError(source, [{ line: undefined, message: "has no rows" }]);
     return;
   }
-  const all: RowIssue[] = [...readerError.issues, ...issues.kept].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const all: RowIssue[] = [...readerError.issues, ...issues.kept].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0),
+  );
   throw new RowsError(
     readerError.source,
     all.slice(0, LISTED_ISSUES),
@@ -413,7 +447,11 @@ async function insertRows(db: DatabaseSync, rows: Iterable<unknown> | AsyncItera
 function rowProblem(row: RowInput, line: number): RowIssue | undefined {
   for (const key of Object.keys(row.metadata ?? {})) {
     if (RESERVED_METADATA_KEYS.includes(key)) {
-      return { line, column: `metadata.${key}`, message: "is a metadata key the batch sets itself; use another name" };
+      return {
+        line,
+        column: `metadata.${key}`,
+        message: "is a metadata key the batch sets itself; use another name",
+      };
     }
   }
   const bytes = Buffer.byteLength(JSON.stringify({ inputs: row.inputs, metadata: row.metadata }));

@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { objectRow } from "./jsonl-rows.ts";
 import type { ColumnMapping } from "./mapping.ts";
-import type { IssueList } from "./row-issues.ts";
 import type { RowInput } from "./row-input.ts";
+import type { IssueList } from "./row-issues.ts";
 
 /** Largest JSON array file read whole; beyond it JSONL, which is streamed, is the format to use. */
 export const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024;
@@ -11,7 +11,11 @@ export const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024;
  * The rows of a JSON file holding one array of objects. The array is parsed whole (JSON has no
  * record boundaries to stream on), so it is capped at MAX_JSON_FILE_BYTES; issues name the item.
  */
-export async function* readJsonRows(path: string, mapping: ColumnMapping, issues: IssueList): AsyncGenerator<RowInput> {
+export async function* readJsonRows(
+  path: string,
+  mapping: ColumnMapping,
+  issues: IssueList,
+): AsyncGenerator<RowInput> {
   const { size } = await stat(path);
   if (size > MAX_JSON_FILE_BYTES) {
     issues.add({

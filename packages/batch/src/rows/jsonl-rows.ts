@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { MAX_RECORD_CHARS } from "./csv-rows.ts";
 import { applyMapping, type ColumnMapping } from "./mapping.ts";
-import type { IssueList } from "./row-issues.ts";
 import type { RowInput } from "./row-input.ts";
+import type { IssueList } from "./row-issues.ts";
 
 /**
  * The lines of a text file with their numbers, streamed. A line longer than `maxChars` is reported
@@ -69,7 +69,7 @@ export function objectRow(
   issues: IssueList,
 ): RowInput | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    issues.add({ line, message: "must be a JSON object of fields, such as {\"city\": \"Lisbon\"}" });
+    issues.add({ line, message: 'must be a JSON object of fields, such as {"city": "Lisbon"}' });
     return undefined;
   }
   return applyMapping(value as Record<string, unknown>, line, mapping, issues);

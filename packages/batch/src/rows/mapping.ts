@@ -1,6 +1,6 @@
 import * as z from "zod";
-import type { IssueList } from "./row-issues.ts";
 import { MAX_KEY_LENGTH, type RowInput } from "./row-input.ts";
+import type { IssueList } from "./row-issues.ts";
 
 export const INPUT_TYPES = ["string", "number", "integer", "boolean", "json"] as const;
 export type InputType = (typeof INPUT_TYPES)[number];
@@ -42,10 +42,7 @@ export function parseInputSpec(spec: string): [string, InputColumn] {
     );
   }
   const name = (match[1] as string).trim();
-  return [
-    name,
-    { column: (match[2] ?? name).trim(), type: type as InputType, optional: match[4] === "?" },
-  ];
+  return [name, { column: (match[2] ?? name).trim(), type: type as InputType, optional: match[4] === "?" }];
 }
 
 /** Reads `key=Column` (or `key` alone: the column of that name) into a metadata key and its column. */
@@ -81,7 +78,12 @@ export function convertValue(value: unknown, type: InputType): Converted {
       return { ok: false, message: "must be text" };
     case "number":
     case "integer": {
-      const n = typeof value === "number" ? value : typeof value === "string" && NUMBER.test(value.trim()) ? Number(value) : Number.NaN;
+      const n =
+        typeof value === "number"
+          ? value
+          : typeof value === "string" && NUMBER.test(value.trim())
+            ? Number(value)
+            : Number.NaN;
       if (!Number.isFinite(n)) return { ok: false, message: `${shown || "the value"} is not a number` };
       if (type === "integer" && !Number.isSafeInteger(n))
         return { ok: false, message: `${shown || n} is not a whole number` };
@@ -130,7 +132,10 @@ export function applyMapping(
       }
       if (isEmpty(value) && (input.optional || (input.type !== "string" && input.type !== "json"))) {
         if (!input.optional) {
-          fail(input.column, `is empty; expected ${article(input.type)} (write the type as ${input.type}? to leave the input out when empty)`);
+          fail(
+            input.column,
+            `is empty; expected ${article(input.type)} (write the type as ${input.type}? to leave the input out when empty)`,
+          );
         }
         continue;
       }
@@ -143,8 +148,12 @@ export function applyMapping(
   let metadata: Record<string, string> | undefined;
   for (const [key, column] of Object.entries(mapping.metadata ?? {})) {
     const converted = convertValue(record[column], "string");
-    if (!converted.ok) fail(column, `${converted.message} (metadata values are text)`);
-    else (metadata ??= {})[key] = converted.value as string;
+    if (!converted.ok) {
+      fail(column, `${converted.message} (metadata values are text)`);
+      continue;
+    }
+    metadata ??= {};
+    metadata[key] = converted.value as string;
   }
 
   let key: string | undefined;
@@ -157,7 +166,12 @@ export function applyMapping(
   }
 
   if (issues.total > before) return undefined;
-  return { inputs, line, ...(metadata === undefined ? {} : { metadata }), ...(key === undefined ? {} : { key }) };
+  return {
+    inputs,
+    line,
+    ...(metadata === undefined ? {} : { metadata }),
+    ...(key === undefined ? {} : { key }),
+  };
 }
 
 function article(type: InputType): string {

@@ -4,8 +4,8 @@ import { readCsvRows } from "./csv-rows.ts";
 import { readJsonRows } from "./json-rows.ts";
 import { readJsonlRows } from "./jsonl-rows.ts";
 import type { ColumnMapping } from "./mapping.ts";
-import { IssueList, RowsError } from "./row-issues.ts";
 import type { RowInput } from "./row-input.ts";
+import { IssueList, RowsError } from "./row-issues.ts";
 
 export const ROW_FORMATS = ["csv", "jsonl", "json"] as const;
 export type RowFormat = (typeof ROW_FORMATS)[number];
@@ -36,14 +36,23 @@ export async function* readRows(source: RowSource): AsyncGenerator<RowInput> {
   const format = source.format ?? formatOf(source.path);
   if (format === undefined) {
     throw new RowsError(source.path, [
-      { line: undefined, message: "has no .csv, .jsonl or .json extension; name the format (--format csv|jsonl|json)" },
+      {
+        line: undefined,
+        message: "has no .csv, .jsonl or .json extension; name the format (--format csv|jsonl|json)",
+      },
     ]);
   }
   try {
-    if (!(await stat(source.path)).isFile()) throw new RowsError(source.path, [{ line: undefined, message: "is not a file" }]);
+    if (!(await stat(source.path)).isFile())
+      throw new RowsError(source.path, [{ line: undefined, message: "is not a file" }]);
   } catch (error) {
     if (error instanceof RowsError) throw error;
-    throw new RowsError(source.path, [{ line: undefined, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+    throw new RowsError(source.path, [
+      {
+        line: undefined,
+        message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      },
+    ]);
   }
   const issues = new IssueList();
   const mapping = source.mapping ?? {};

@@ -54,7 +54,8 @@ const HEARTBEAT_MS = 5_000;
 export async function drive(options: DriveOptions): Promise<BatchOutcome> {
   const { client, journal, concurrency, settleMs, signal, hooks } = options;
   const { batch } = journal;
-  const target = batch.poolId !== undefined ? { agentProfilePoolId: batch.poolId } : { agentProfileId: batch.profileId };
+  const target =
+    batch.poolId !== undefined ? { agentProfilePoolId: batch.poolId } : { agentProfileId: batch.profileId };
   const rateLimit = new SharedBackoff({ baseMs: 1_000, capMs: 60_000 });
   const noFreeProfile = new SharedBackoff({ baseMs: 500, capMs: 30_000 });
   const meter = new ProgressMeter(journal);
@@ -96,7 +97,8 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
       await client.executions.cancel(executionId);
     } catch (error) {
       // A 400 here means it finished first: nothing left to cancel.
-      if (!(error instanceof BadRequestError)) report(`could not cancel ${executionId}: ${(error as Error).message}`);
+      if (!(error instanceof BadRequestError))
+        report(`could not cancel ${executionId}: ${(error as Error).message}`);
     }
   };
 
@@ -110,7 +112,11 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
     }
   };
 
-  const hold = (backoff: SharedBackoff, reason: NonNullable<BatchProgress["waiting"]>["reason"], retryAfterMs?: number) => {
+  const hold = (
+    backoff: SharedBackoff,
+    reason: NonNullable<BatchProgress["waiting"]>["reason"],
+    retryAfterMs?: number,
+  ) => {
     const ms = backoff.hold(retryAfterMs);
     waiting = { reason, ms };
     return ms;
@@ -123,7 +129,8 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
       let found: Execution | undefined;
       try {
         const matches = await findRowExecution(client, batch, row.key);
-        if (matches.length > 1) report(`row ${row.key} has ${matches.length} executions on the server; keeping the first`);
+        if (matches.length > 1)
+          report(`row ${row.key} has ${matches.length} executions on the server; keeping the first`);
         found = matches[0];
       } catch (error) {
         if (classifyExecuteError(error).kind === "fatal") throw error;
@@ -173,7 +180,9 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
         case "unreachable": {
           journal.release(row.seq);
           const ms = hold(rateLimit, "unreachable");
-          return report(`the API is unreachable (${(error as Error).message}); every row waits ${(ms / 1000).toFixed(1)} s`);
+          return report(
+            `the API is unreachable (${(error as Error).message}); every row waits ${(ms / 1000).toFixed(1)} s`,
+          );
         }
         case "refused":
           journal.fail(row.seq, failureOf(error));
@@ -182,7 +191,9 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
           journal.release(row.seq);
           throw error;
         case "unknown":
-          report(`the execute of row ${row.key} went unanswered (${(error as Error).message}); looking it up before sending it again`);
+          report(
+            `the execute of row ${row.key} went unanswered (${(error as Error).message}); looking it up before sending it again`,
+          );
           return settle(row, failure.settle);
       }
     }
@@ -239,7 +250,10 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
         heartbeatAt = Date.now();
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, heldMs > 0 ? Math.min(heldMs, options.pollIntervalMs) : options.pollIntervalMs);
+        const timer = setTimeout(
+          resolve,
+          heldMs > 0 ? Math.min(heldMs, options.pollIntervalMs) : options.pollIntervalMs,
+        );
         wake = () => {
           clearTimeout(timer);
           resolve();

@@ -34,7 +34,9 @@ export function classifyExecuteError(error: unknown): ExecuteFailure {
   if (error instanceof RateLimitError) return { kind: "rate-limited", retryAfterMs: error.retryAfterMs };
   if (error instanceof RequestValidationError) return { kind: "refused" };
   if (error instanceof ConnectionError) {
-    return error.code !== undefined && NOTHING_SENT.has(error.code) ? { kind: "unreachable" } : { kind: "unknown", settle: true };
+    return error.code !== undefined && NOTHING_SENT.has(error.code)
+      ? { kind: "unreachable" }
+      : { kind: "unknown", settle: true };
   }
   if (error instanceof ApiError) {
     const { status } = error;

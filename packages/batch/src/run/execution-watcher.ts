@@ -1,4 +1,10 @@
-import { type Client, type Execution, EXECUTION_STATUSES, isTerminalStatus, RateLimitError } from "@agentdeck/core";
+import {
+  type Client,
+  EXECUTION_STATUSES,
+  type Execution,
+  isTerminalStatus,
+  RateLimitError,
+} from "@agentdeck/core";
 import { BATCH_METADATA_KEY } from "./batch-metadata.ts";
 import { isFatal } from "./execute-outcome.ts";
 import type { SharedBackoff } from "./shared-backoff.ts";
@@ -8,7 +14,10 @@ export const OPEN_STATUSES = EXECUTION_STATUSES.filter((status) => !isTerminalSt
 
 /** A finished execution is final once it has its result (a completed one gets it a moment after its status). */
 export function isFinal(execution: Execution): boolean {
-  return isTerminalStatus(execution.status) && (execution.status !== "completed" || execution.executionResult !== undefined);
+  return (
+    isTerminalStatus(execution.status) &&
+    (execution.status !== "completed" || execution.executionResult !== undefined)
+  );
 }
 
 /** Thrown to a watcher's callers when the batch stops watching (interrupted, or the batch stopped). */

@@ -35,13 +35,17 @@ export class ProgressMeter {
     this.#journal = journal;
   }
 
-  snapshot(extra: Pick<BatchProgress, "waiting" | "openStatuses" | "notice">, now = Date.now()): BatchProgress {
+  snapshot(
+    extra: Pick<BatchProgress, "waiting" | "openStatuses" | "notice">,
+    now = Date.now(),
+  ): BatchProgress {
     const counts = this.#journal.counts();
     const done = counts.finished + counts.failed;
     const total = this.#journal.total;
     const last = this.#samples.at(-1);
     if (last === undefined || now - last.at >= 250) this.#samples.push({ at: now, done });
-    while (this.#samples.length > 2 && (this.#samples[1] as { at: number }).at <= now - WINDOW_MS) this.#samples.shift();
+    while (this.#samples.length > 2 && (this.#samples[1] as { at: number }).at <= now - WINDOW_MS)
+      this.#samples.shift();
     const first = this.#samples[0] as { at: number; done: number };
     const seconds = (now - first.at) / 1000;
     const ratePerSecond = seconds > 0 ? (done - first.done) / seconds : 0;

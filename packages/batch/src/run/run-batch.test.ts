@@ -3,7 +3,7 @@ import { AuthenticationError } from "@agentdeck/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { Journal } from "../journal/journal.ts";
 import { useBatchSandbox } from "../test/batch-sandbox.ts";
-import { type ProxyAction, type ProxiedRequest, startFaultProxy } from "../test/fault-proxy.ts";
+import { type ProxiedRequest, type ProxyAction, startFaultProxy } from "../test/fault-proxy.ts";
 import { ROW_METADATA_KEY } from "./batch-metadata.ts";
 import type { BatchProgress } from "./progress.ts";
 import { resumeBatch, runBatch } from "./run-batch.ts";
@@ -63,7 +63,13 @@ describe("runBatch", () => {
       },
     });
     expect(outcome.stopped).toBeUndefined();
-    expect(outcome.progress.counts).toEqual({ pending: 0, submitting: 0, submitted: 0, finished: 12, failed: 0 });
+    expect(outcome.progress.counts).toEqual({
+      pending: 0,
+      submitting: 0,
+      submitted: 0,
+      finished: 12,
+      failed: 0,
+    });
     expect(maxRunning).toBe(3);
     expectEachRowRanOnce(outcome.batchId, 12);
     const finished = rowsOf(journal);
@@ -84,14 +90,22 @@ describe("runBatch", () => {
     });
     expect(outcome.progress.counts.finished).toBe(10);
     const lists = log.filter((request) => request.method === "GET" && /\/executions\?/.test(request.path));
-    const gets = log.filter((request) => request.method === "GET" && /\/executions\/[0-9a-f-]+$/.test(request.path));
+    const gets = log.filter(
+      (request) => request.method === "GET" && /\/executions\/[0-9a-f-]+$/.test(request.path),
+    );
     expect(gets).toHaveLength(10);
     expect(lists.length).toBeGreaterThan(1);
     for (const list of lists) {
       const query = new URL(list.path, url).searchParams;
       expect(query.get("metadataKey")).toBe("agentdeck_batch");
       expect(query.get("metadataValue")).toBe(outcome.batchId);
-      expect(query.getAll("status").sort()).toEqual(["awaiting_confirmation", "paused", "paused_by_agent", "running", "starting"]);
+      expect(query.getAll("status").sort()).toEqual([
+        "awaiting_confirmation",
+        "paused",
+        "paused_by_agent",
+        "running",
+        "starting",
+      ]);
     }
   });
 
@@ -227,7 +241,13 @@ describe("runBatch", () => {
     });
     expect(outcome.stopped).toMatchObject({ reason: "error" });
     expect((outcome.stopped as { error: unknown }).error).toBeInstanceOf(AuthenticationError);
-    expect(outcome.progress.counts).toEqual({ pending: 6, submitting: 0, submitted: 0, finished: 0, failed: 0 });
+    expect(outcome.progress.counts).toEqual({
+      pending: 6,
+      submitting: 0,
+      submitted: 0,
+      finished: 0,
+      failed: 0,
+    });
     const resumed = await resumeBatch({ client: env.client, journal, pollIntervalMs: 15 });
     expect(resumed.progress.counts.finished).toBe(6);
     expectEachRowRanOnce(outcome.batchId, 6);
@@ -264,7 +284,10 @@ describe("runBatch", () => {
       client: env.client,
       agentId: env.agentId,
       pool: env.poolId,
-      rows: [{ key: "bad", inputs: { fail: true, steps: 2 } }, { key: "good", inputs: { steps: 1 } }],
+      rows: [
+        { key: "bad", inputs: { fail: true, steps: 2 } },
+        { key: "good", inputs: { steps: 1 } },
+      ],
       journal,
       pollIntervalMs: 15,
     });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type Client, RequestValidationError, Uuid } from "@agentdeck/core";
 import { type BatchSettings, Journal } from "../journal/journal.ts";
-import { type BatchProgress, ProgressMeter } from "./progress.ts";
 import { type BatchHooks, type BatchOutcome, drive } from "./drive.ts";
+import { type BatchProgress, ProgressMeter } from "./progress.ts";
 
 /** Settings a batch gets unless told otherwise. */
 export const DEFAULT_SETTINGS: BatchSettings = {
@@ -67,10 +67,14 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchOutcome> 
   const issues = [];
   if (!Uuid.safeParse(options.agentId).success) issues.push({ path: "agentId", message: "must be a UUID" });
   if ((options.pool === undefined) === (options.profile === undefined))
-    issues.push({ path: options.pool === undefined ? "pool" : "profile", message: "give exactly one of pool and profile" });
+    issues.push({
+      path: options.pool === undefined ? "pool" : "profile",
+      message: "give exactly one of pool and profile",
+    });
   for (const field of ["pool", "profile"] as const) {
     const value = options[field];
-    if (value !== undefined && !Uuid.safeParse(value).success) issues.push({ path: field, message: "must be a UUID" });
+    if (value !== undefined && !Uuid.safeParse(value).success)
+      issues.push({ path: field, message: "must be a UUID" });
   }
   if (issues.length > 0) throw new RequestValidationError("batch", issues);
   const settings = settingsOf(options, DEFAULT_SETTINGS);
@@ -119,7 +123,9 @@ export type CancelBatchOptions = Common & { journal: string };
  * the journal (it cancels its executions and records them); otherwise this call cancels every open
  * execution of the batch and waits until each is recorded. Pending rows stay pending: `resumeBatch` sends them.
  */
-export async function cancelBatch(options: CancelBatchOptions): Promise<BatchOutcome & { runner: number | undefined }> {
+export async function cancelBatch(
+  options: CancelBatchOptions,
+): Promise<BatchOutcome & { runner: number | undefined }> {
   const journal = Journal.open(options.journal);
   try {
     journal.setCancelRequested(true);
@@ -129,7 +135,11 @@ export async function cancelBatch(options: CancelBatchOptions): Promise<BatchOut
       return {
         batchId: journal.batch.id,
         journal: journal.path,
-        progress: new ProgressMeter(journal).snapshot({ waiting: undefined, openStatuses: {}, notice: undefined }),
+        progress: new ProgressMeter(journal).snapshot({
+          waiting: undefined,
+          openStatuses: {},
+          notice: undefined,
+        }),
         stopped: { reason: "cancelled" },
         runner,
       };

@@ -26,14 +26,21 @@ export async function startFaultProxy(
   const target = new URL(targetUrl);
   const log: ProxiedRequest[] = [];
   const server = createServer(async (incoming, outgoing) => {
-    const raw = Buffer.concat(await Array.fromAsync(incoming as AsyncIterable<Buffer>));
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
     let body: unknown;
     try {
       body = raw.length === 0 ? undefined : JSON.parse(raw.toString("utf8"));
     } catch {
       body = raw.toString("utf8");
     }
-    const seen: ProxiedRequest = { method: incoming.method ?? "GET", path: incoming.url ?? "/", body, at: Date.now() };
+    const seen: ProxiedRequest = {
+      method: incoming.method ?? "GET",
+      path: incoming.url ?? "/",
+      body,
+      at: Date.now(),
+    };
     log.push(seen);
     const action = decide(seen);
     if ("dropBeforeServer" in action) {
@@ -45,7 +52,8 @@ export async function startFaultProxy(
       outgoing.end(JSON.stringify(action.body));
       return;
     }
-    if ("delayMs" in action && action.delayMs !== undefined) await new Promise((r) => setTimeout(r, action.delayMs));
+    if ("delayMs" in action && action.delayMs !== undefined)
+      await new Promise((r) => setTimeout(r, action.delayMs));
     const upstream = httpRequest(
       {
         host: target.hostname,
