@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { JOURNAL_APPLICATION_ID } from "./schema.ts";
 
 /** Whether a file is a batch journal, from its SQLite header alone (`application_id` at byte 68). */
-function isJournal(path: string): boolean {
+export function isJournalFile(path: string): boolean {
   const header = Buffer.alloc(72);
   let fd: number | undefined;
   try {
@@ -35,7 +35,7 @@ export function findJournal(directory: string): string | undefined {
     } catch {
       continue;
     }
-    if ((newest === undefined || mtimeMs > newest.mtimeMs) && isJournal(path)) newest = { path, mtimeMs };
+    if ((newest === undefined || mtimeMs > newest.mtimeMs) && isJournalFile(path)) newest = { path, mtimeMs };
   }
   return newest?.path;
 }

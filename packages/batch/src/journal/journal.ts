@@ -5,6 +5,7 @@ import { RowInput } from "../rows/row-input.ts";
 import { IssueList, LISTED_ISSUES, type RowIssue, RowsError } from "../rows/row-issues.ts";
 import { rowKeyOf } from "../rows/row-key.ts";
 import { RESERVED_METADATA_KEYS } from "../run/batch-metadata.ts";
+import { isJournalFile } from "./find-journal.ts";
 import { emptyCounts, type RowState, type StateCounts } from "./row-state.ts";
 import { JOURNAL_APPLICATION_ID, JOURNAL_SCHEMA_VERSION, SCHEMA } from "./schema.ts";
 
@@ -194,15 +195,21 @@ export class Journal {
   /** Opens an existing journal; a file that is not one is refused without being changed. */
   static open(path: string): Journal {
     if (!existsSync(path)) throw new JournalError(path, "does not exist");
+    // Read from the header before SQLite opens it: any other file is left exactly as it was.
+    if (!isJournalFile(path)) throw new JournalError(path, "is not a batch journal");
     const db = openDatabase(path);
     try {
-      const id = (db.prepare("PRAGMA application_id").get() as Row).application_id;
-      if (Number(id) !== JOURNAL_APPLICATION_ID) throw new JournalError(path, "is not a batch journal");
       const version = Number((db.prepare("PRAGMA user_version").get() as Row).user_version);
       if (version !== JOURNAL_SCHEMA_VERSION) {
         throw new JournalError(
           path,
           `is a journal of version ${version}; this agentdeck reads version ${JOURNAL_SCHEMA_VERSION}`,
+        );
+      }
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'batch'").get() === undefined) {
+        throw new JournalError(
+          path,
+          "holds no batch yet: its rows are still being checked, or that was stopped (then delete the file and run again)",
         );
       }
       return new Journal(path, db);
