@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { Journal, JournalError } from "../journal/journal.ts";
-import { finished, runBin, spawnBin } from "../test/batch-bin.ts";
+import { BIN_ARGV, finished, runBin, spawnBin } from "../test/batch-bin.ts";
 import { useBatchSandbox } from "../test/batch-sandbox.ts";
+import { hasTmux, startTerminal } from "../test/terminal.ts";
 import { batchResults } from "./results.ts";
 import { batchResume } from "./resume.ts";
 import { type BatchRunOptions, batchRun } from "./run.ts";
@@ -274,5 +275,45 @@ describe("agentdeck-batch", () => {
     expect(cancel.stderr).toContain("cancelled.");
     expect(cancel.code).toBe(0);
     expect(countsOf(journal)).toMatchObject({ finished: 3, statuses: { cancelled: 3 } });
+  });
+});
+
+describe.skipIf(!hasTmux)("agentdeck-batch on a terminal", () => {
+  it("keeps its progress on one line, redrawn in place, then prints the summary", async () => {
+    const cwd = workdir(`n,steps\n${Array.from({ length: 6 }, (_, i) => `${i},3`).join("\n")}\n`);
+    const terminal = startTerminal(
+      [
+        ...BIN_ARGV,
+        "run",
+        env.agentId,
+        "--pool",
+        env.poolId,
+        "--rows",
+        "rows.csv",
+        "--input",
+        "n:integer",
+        "--input",
+        "steps:integer",
+        "--concurrency",
+        "2",
+        "--journal",
+        "j.sqlite",
+        ...FAST,
+      ],
+      env.env,
+      cwd,
+    );
+    try {
+      const screen = await terminal.waitFor("[exited");
+      expect(screen).toContain("[exited 0]");
+      const lines = screen.split("\n");
+      const progressLines = lines.filter((line) => / done · \d+ running · /.test(line));
+      expect(progressLines).toEqual([
+        expect.stringMatching(/^6\/6 done · 0 running · 0 failed · [\d.]+ rows\/s · ETA 0s$/),
+      ]);
+      expect(screen).toContain("6 rows: 6 done (6 completed)");
+    } finally {
+      terminal.close();
+    }
   });
 });
