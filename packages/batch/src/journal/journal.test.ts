@@ -29,12 +29,12 @@ describe("the journal", () => {
   it("moves a row pending → submitting → submitted → finished, and keeps it across a reopen", async () => {
     const path = join(dir, "states.sqlite");
     const journal = await Journal.create(path, info(), rows);
-    const first = journal.claimPending();
+    const [first] = journal.claimPending(1);
     expect(first).toMatchObject({ key: "a", state: "submitting", attempts: 1 });
-    journal.markSubmitted(first?.seq as number, "exec-a");
-    const second = journal.claimPending();
+    journal.markSubmitted([{ seq: first?.seq as number, executionId: "exec-a" }]);
+    const [second] = journal.claimPending(1);
     journal.release(second?.seq as number);
-    expect(journal.claimPending()).toMatchObject({ key: "b", attempts: 2 });
+    expect(journal.claimPending(1)).toEqual([expect.objectContaining({ key: "b", attempts: 2 })]);
     journal.fail(second?.seq as number, { name: "BadRequestError", message: "no", status: 400 });
     journal.finishAll([{ seq: first?.seq as number, status: "completed", result: { outcome: "success" } }]);
     journal.close();
@@ -55,7 +55,9 @@ describe("the journal", () => {
       key: expect.stringMatching(/^[0-9a-f]{32}$/),
       metadata: { team: "red" },
     });
-    expect(() => reopened.markSubmitted(c?.seq as number, "x")).toThrow("is not submitting");
+    expect(() => reopened.markSubmitted([{ seq: c?.seq as number, executionId: "x" }])).toThrow(
+      "is not submitting",
+    );
     reopened.close();
   });
 

@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
-import { DatabaseSync, type SQLOutputValue } from "node:sqlite";
+import { DatabaseSync, type SQLOutputValue, type StatementSync } from "node:sqlite";
 import * as z from "zod";
 import { RowInput } from "../rows/row-input.ts";
 import { IssueList, LISTED_ISSUES, type RowIssue, RowsError } from "../rows/row-issues.ts";
@@ -114,6 +114,7 @@ export class Journal {
   readonly #db: DatabaseSync;
   readonly #counts: StateCounts;
   readonly #statuses = new Map<string, number>();
+  readonly #statements = new Map<string, StatementSync>();
 
   private constructor(path: string, db: DatabaseSync) {
     this.path = path;
@@ -236,28 +237,26 @@ export class Journal {
 
   /** Rows in one state, in file order. */
   rowsIn(state: RowState): JournalRow[] {
-    return (this.#db.prepare("SELECT * FROM rows WHERE state = ? ORDER BY seq").all(state) as Row[]).map(
-      rowOf,
-    );
+    return (this.#sql("SELECT * FROM rows WHERE state = ? ORDER BY seq").all(state) as Row[]).map(rowOf);
   }
 
   /** Every row in file order, one at a time. */
   *allRows(): Generator<JournalRow> {
-    for (const row of this.#db.prepare("SELECT * FROM rows ORDER BY seq").iterate() as Iterable<Row>)
+    for (const row of this.#sql("SELECT * FROM rows ORDER BY seq").iterate() as Iterable<Row>)
       yield rowOf(row);
   }
 
-  /** The next pending row, now `submitting`: written (and on disk) before its execute is sent. */
-  claimPending(now = Date.now()): JournalRow | undefined {
-    const row = this.#db
-      .prepare(
-        `UPDATE rows SET state = 'submitting', sending_since = ?, attempts = attempts + 1, updated_at = ?
-         WHERE seq = (SELECT seq FROM rows WHERE state = 'pending' ORDER BY seq LIMIT 1) RETURNING *`,
-      )
-      .get(now, now) as Row | undefined;
-    if (row === undefined) return undefined;
-    this.#move("pending", "submitting");
-    return rowOf(row);
+  /**
+   * Up to `limit` pending rows in file order, now `submitting`: one transaction, on disk before any
+   * of their executes is sent.
+   */
+  claimPending(limit: number, now = Date.now()): JournalRow[] {
+    const rows = this.#sql(
+      `UPDATE rows SET state = 'submitting', sending_since = ?, attempts = attempts + 1, updated_at = ?
+         WHERE seq IN (SELECT seq FROM rows WHERE state = 'pending' ORDER BY seq LIMIT ?) RETURNING *`,
+    ).all(now, now, limit) as Row[];
+    for (const _ of rows) this.#move("pending", "submitting");
+    return rows.map(rowOf).sort((a, b) => a.seq - b.seq);
   }
 
   /** `submitting` → `pending`: the execute certainly started nothing, so the row may be sent again. */
@@ -265,9 +264,18 @@ export class Journal {
     this.#change(seq, "submitting", "pending", "sending_since = NULL");
   }
 
-  /** `submitting` → `submitted`: the server has execution `executionId` for the row. */
-  markSubmitted(seq: number, executionId: string): void {
-    this.#change(seq, "submitting", "submitted", "execution_id = ?, sending_since = NULL", [executionId]);
+  /**
+   * `submitting` → `submitted`, for several rows in one transaction: the server has these executions.
+   * This write may come a moment after the answers: a crash before it leaves the rows `submitting`,
+   * and they are found again by their metadata.
+   */
+  markSubmitted(submitted: readonly { seq: number; executionId: string }[]): void {
+    if (submitted.length === 0) return;
+    this.#transaction(() => {
+      for (const { seq, executionId } of submitted) {
+        this.#change(seq, "submitting", "submitted", "execution_id = ?, sending_since = NULL", [executionId]);
+      }
+    });
   }
 
   /** `submitting` → `failed`: the server refused the row; it never ran. */
@@ -278,7 +286,7 @@ export class Journal {
   /** `submitted` → `finished`, for several rows in one transaction: their final status and result. */
   finishAll(finished: readonly { seq: number; status: string; result: unknown }[]): void {
     if (finished.length === 0) return;
-    const statement = this.#db.prepare(
+    const statement = this.#sql(
       "UPDATE rows SET state = 'finished', status = ?, result = ?, updated_at = ? WHERE seq = ? AND state = 'submitted'",
     );
     const now = Date.now();
@@ -299,16 +307,16 @@ export class Journal {
 
   /** Whether `batch cancel` asked this batch to stop (read from the file: another process may have written it). */
   cancelRequested(): boolean {
-    return Number((this.#db.prepare("SELECT cancel_requested AS c FROM batch").get() as Row).c) === 1;
+    return Number((this.#sql("SELECT cancel_requested AS c FROM batch").get() as Row).c) === 1;
   }
 
   setCancelRequested(requested: boolean): void {
-    this.#db.prepare("UPDATE batch SET cancel_requested = ?").run(requested ? 1 : 0);
+    this.#sql("UPDATE batch SET cancel_requested = ?").run(requested ? 1 : 0);
   }
 
   /** The pid of the live process running this batch, if another one is. */
   runner(now = Date.now()): number | undefined {
-    const row = this.#db.prepare("SELECT runner_pid AS pid, runner_seen_at AS seen FROM batch").get() as Row;
+    const row = this.#sql("SELECT runner_pid AS pid, runner_seen_at AS seen FROM batch").get() as Row;
     if (row.pid === null) return undefined;
     const pid = Number(row.pid);
     if (pid === process.pid || now - Number(row.seen ?? 0) > LEASE_STALE_MS || !isAlive(pid))
@@ -321,29 +329,39 @@ export class Journal {
     this.#transaction(() => {
       const other = this.runner(now);
       if (other !== undefined) throw new JournalBusyError(this.path, other);
-      this.#db.prepare("UPDATE batch SET runner_pid = ?, runner_seen_at = ?").run(process.pid, now);
+      this.#sql("UPDATE batch SET runner_pid = ?, runner_seen_at = ?").run(process.pid, now);
     });
   }
 
   /** Keeps this process's lease fresh. */
   heartbeat(now = Date.now()): void {
-    this.#db.prepare("UPDATE batch SET runner_seen_at = ? WHERE runner_pid = ?").run(now, process.pid);
+    this.#sql("UPDATE batch SET runner_seen_at = ? WHERE runner_pid = ?").run(now, process.pid);
   }
 
   releaseLease(): void {
-    this.#db
-      .prepare("UPDATE batch SET runner_pid = NULL, runner_seen_at = NULL WHERE runner_pid = ?")
-      .run(process.pid);
+    this.#sql("UPDATE batch SET runner_pid = NULL, runner_seen_at = NULL WHERE runner_pid = ?").run(
+      process.pid,
+    );
   }
 
   close(): void {
     if (this.#db.isOpen) this.#db.close();
   }
 
+  /** A prepared statement, kept: the same few run for every row. */
+  #sql(text: string): StatementSync {
+    let statement = this.#statements.get(text);
+    if (statement === undefined) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
   #change(seq: number, from: RowState, to: RowState, set: string, values: (string | number)[] = []): void {
-    const { changes } = this.#db
-      .prepare(`UPDATE rows SET state = ?, ${set}, updated_at = ? WHERE seq = ? AND state = ?`)
-      .run(to, ...values, Date.now(), seq, from);
+    const { changes } = this.#sql(
+      `UPDATE rows SET state = ?, ${set}, updated_at = ? WHERE seq = ? AND state = ?`,
+    ).run(to, ...values, Date.now(), seq, from);
     if (Number(changes) === 0)
       throw new JournalError(this.path, `row ${seq} is not ${from}; it cannot become ${to}`);
     this.#move(from, to);

@@ -45,6 +45,8 @@ export type DriveOptions = {
 };
 
 const HEARTBEAT_MS = 5_000;
+/** How long answered executes wait to be written together. */
+const SUBMITTED_WRITE_MS = 5;
 
 /**
  * Runs a journal's rows to the end (or until stopped): at most `concurrency` rows in flight, each
@@ -77,6 +79,7 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
     intervalMs: options.pollIntervalMs,
     backoff: rateLimit,
     record: (finished: Execution[]) => {
+      submitted.flush();
       const bySeq = finished.map((execution) => ({
         seq: seqOf.get(execution.id) as number,
         status: execution.status,
@@ -91,6 +94,7 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
     notice: (text) => report(text),
   });
   const seqOf = new Map<string, number>();
+  const submitted = new SubmittedWrites(journal);
 
   const cancelExecution = async (executionId: string) => {
     try {
@@ -139,7 +143,7 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
         continue;
       }
       if (found !== undefined) {
-        journal.markSubmitted(row.seq, found.id);
+        journal.markSubmitted([{ seq: row.seq, executionId: found.id }]);
         return follow(row.seq, found.id);
       }
       const waitMs = giveTime ? (row.sendingSince ?? 0) + settleMs - Date.now() : 0;
@@ -200,7 +204,7 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
     hooks?.afterExecute?.(n);
     rateLimit.succeeded();
     noFreeProfile.succeeded();
-    journal.markSubmitted(row.seq, executionId);
+    submitted.add(row.seq, executionId);
     report();
     return follow(row.seq, executionId);
   };
@@ -238,10 +242,8 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
       const heldMs = Math.max(rateLimit.remainingMs(), noFreeProfile.remainingMs());
       if (heldMs === 0) waiting = undefined;
       if (stop === undefined && !cancelling && heldMs === 0) {
-        while (inFlight < concurrency) {
-          const row = journal.claimPending();
-          if (row === undefined) break;
-          launch(() => send(row));
+        if (inFlight < concurrency) {
+          for (const row of journal.claimPending(concurrency - inFlight)) launch(() => send(row));
         }
       }
       if (inFlight === 0 && (stop !== undefined || cancelling || journal.counts().pending === 0)) break;
@@ -261,6 +263,7 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
       });
     }
   } finally {
+    submitted.flush();
     watcher.stop();
     signal?.removeEventListener("abort", onAbort);
     journal.releaseLease();
@@ -269,6 +272,32 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
   const progress = meter.snapshot({ waiting: undefined, openStatuses: {}, notice: undefined });
   options.onProgress?.(progress);
   return { batchId: batch.id, journal: journal.path, progress, stopped: stop };
+}
+
+/**
+ * Writes `submitted` for rows whose executes were answered, a few milliseconds' worth in one
+ * transaction: one disk sync for many rows. A crash before the write leaves them `submitting`, which
+ * resume settles by asking the server, so the delay never costs a row twice.
+ */
+class SubmittedWrites {
+  readonly #journal: Journal;
+  readonly #queue: { seq: number; executionId: string }[] = [];
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(journal: Journal) {
+    this.#journal = journal;
+  }
+
+  add(seq: number, executionId: string): void {
+    this.#queue.push({ seq, executionId });
+    this.#timer ??= setTimeout(() => this.flush(), SUBMITTED_WRITE_MS);
+  }
+
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#journal.markSubmitted(this.#queue.splice(0));
+  }
 }
 
 function failureOf(error: unknown): RowFailure {

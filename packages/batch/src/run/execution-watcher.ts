@@ -4,6 +4,7 @@ import {
   type Execution,
   isTerminalStatus,
   RateLimitError,
+  TERMINAL_STATUSES,
 } from "@agentdeck/core";
 import { BATCH_METADATA_KEY } from "./batch-metadata.ts";
 import { isFatal } from "./execute-outcome.ts";
@@ -25,19 +26,24 @@ export class WatchStopped extends Error {
   override name = "WatchStopped";
 }
 
-/** Gets run this many at a time for executions that left the open list in one tick. */
+/** Gets run this many at a time, for executions the list of finished ones did not show. */
 const GETS_IN_FLIGHT = 8;
+/** Pages of the batch's finished executions read in one tick before the rest are fetched one by one. */
+const FINISHED_PAGES = 2;
 
 type Waiter = { resolve: () => void; reject: (error: unknown) => void };
 
 /**
- * Watches every running execution of a batch with one `executions.list` a tick: the batch's open
- * executions (filtered by its metadata and the open statuses), a page of 100 for up to 100 rows in
- * flight. An execution that is no longer listed has finished: it is fetched once for its result,
- * `record` writes the tick's finished executions in one go, and their watchers resolve.
+ * Watches every running execution of a batch with lists, not a GET per row: each tick lists the
+ * batch's open executions (its metadata, the open statuses; a page of 100 for up to 100 rows in
+ * flight). Those no longer listed have finished: a second list (finished statuses, created from the
+ * oldest of them on) brings their results; `record` writes them in one transaction, and their
+ * watchers resolve.
  */
 export class ExecutionWatcher {
   readonly #waiters = new Map<string, Waiter>();
+  /** When each watched execution was created (ms), from the open list: where a tick's list of finished ones starts. */
+  readonly #createdAt = new Map<string, number>();
   readonly #client: Client;
   readonly #batchId: string;
   readonly #agentId: string;
@@ -121,24 +127,50 @@ export class ExecutionWatcher {
   async #tick(): Promise<void> {
     // Only executions watched before the list was asked for can be missing from it because they finished.
     const watched = [...this.#waiters.keys()];
+    const batch = { agentId: this.#agentId, metadataKey: BATCH_METADATA_KEY, metadataValue: this.#batchId };
     const open = new Set<string>();
     const statuses: Record<string, number> = {};
     for await (const execution of this.#client.executions.listAll({
-      agentId: this.#agentId,
-      metadataKey: BATCH_METADATA_KEY,
-      metadataValue: this.#batchId,
+      ...batch,
       status: [...OPEN_STATUSES],
       pageSize: 100,
     })) {
       open.add(execution.id);
+      this.#createdAt.set(execution.id, Date.parse(execution.createdAt));
       statuses[execution.status] = (statuses[execution.status] ?? 0) + 1;
     }
     this.openStatuses = statuses;
-    const left = watched.filter((id) => !open.has(id));
+    const left = new Set(watched.filter((id) => !open.has(id)));
+    if (left.size === 0) return;
+
+    // Those that left: one list of the batch's finished executions, created from the oldest of them on
+    // (so not every finished row of the batch), for as many pages as it takes, up to a few.
     const finished: Execution[] = [];
-    for (let start = 0; start < left.length; start += GETS_IN_FLIGHT) {
+    const since = Math.min(
+      ...[...left].map((id) => this.#createdAt.get(id) ?? Number.NaN).filter(Number.isFinite),
+    );
+    if (Number.isFinite(since)) {
+      for (let page = 1; page <= FINISHED_PAGES && left.size > 0; page++) {
+        const { items } = await this.#client.executions.list({
+          ...batch,
+          status: [...TERMINAL_STATUSES],
+          createdAfter: new Date(since - 1).toISOString(),
+          sortField: "created_at",
+          sortDirection: "asc",
+          page,
+          pageSize: 100,
+        });
+        for (const execution of items) {
+          if (left.delete(execution.id) && isFinal(execution)) finished.push(execution);
+        }
+        if (items.length < 100) break;
+      }
+    }
+    // The rest (first seen finished, past those pages, or a completed one still without its result): one get each.
+    const rest = [...left];
+    for (let start = 0; start < rest.length; start += GETS_IN_FLIGHT) {
       const executions = await Promise.all(
-        left.slice(start, start + GETS_IN_FLIGHT).map((id) => this.#client.executions.get(id)),
+        rest.slice(start, start + GETS_IN_FLIGHT).map((id) => this.#client.executions.get(id)),
       );
       finished.push(...executions.filter(isFinal));
     }
@@ -147,6 +179,7 @@ export class ExecutionWatcher {
     for (const execution of finished) {
       this.#waiters.get(execution.id)?.resolve();
       this.#waiters.delete(execution.id);
+      this.#createdAt.delete(execution.id);
     }
   }
 }
