@@ -69,7 +69,8 @@ function hasRows(path: string): boolean {
     Journal.open(path).close();
     return true;
   } catch (error) {
-    if (error instanceof JournalError) return false;
+    // Still being written by the batch: its rows are not in yet.
+    if (error instanceof JournalError || /locked|busy/i.test((error as Error).message)) return false;
     throw error;
   }
 }

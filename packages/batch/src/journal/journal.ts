@@ -386,7 +386,9 @@ export class Journal {
 
 function openDatabase(path: string): DatabaseSync {
   const db = new DatabaseSync(path, { timeout: 5_000 });
-  useWal(db);
+  // WAL mode stays with the file (set at create): switching again would need a lock another
+  // process may hold. The sync level is the connection's own.
+  db.exec("PRAGMA synchronous = FULL;");
   return db;
 }
 

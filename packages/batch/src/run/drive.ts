@@ -68,6 +68,9 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
   let inFlight = 0;
   let wake: (() => void) | undefined;
   const nudge = () => wake?.();
+  /** The journal row of each execution being watched. */
+  const seqOf = new Map<string, number>();
+  const submitted = new SubmittedWrites(journal);
 
   const report = (notice?: string) => {
     options.onProgress?.(meter.snapshot({ waiting, openStatuses: watcher.openStatuses, notice }));
@@ -93,9 +96,6 @@ export async function drive(options: DriveOptions): Promise<BatchOutcome> {
     },
     notice: (text) => report(text),
   });
-  const seqOf = new Map<string, number>();
-  const submitted = new SubmittedWrites(journal);
-
   const cancelExecution = async (executionId: string) => {
     try {
       await client.executions.cancel(executionId);
