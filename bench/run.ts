@@ -5,6 +5,7 @@
 // holds a full run.
 import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { batchScale } from "./figures/batch-scale.ts";
 import { bundleSize } from "./figures/bundle.ts";
 import { pagination } from "./figures/pagination.ts";
 import { requestOverhead } from "./figures/request-overhead.ts";
@@ -25,6 +26,7 @@ const FIGURES = {
   tuiKeystrokes,
   bundle: bundleSize,
   sandboxThroughput,
+  batchScale,
 } satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
 
 type FigureKey = keyof typeof FIGURES;
