@@ -106,15 +106,13 @@ describe("decideRetry", () => {
   });
 
   it("waits exactly the Retry-After, without jitter, up to the cap", () => {
-    expect(decideRetry({ ...base, error: serverError(503), policy: "safe", retryAfterMs: 1500 })).toEqual({
-      retry: true,
-      delayMs: 1500,
-    });
+    const error = new InternalServerError({ ...request, status: 503, message: "x", retryAfterMs: 1500 });
+    expect(decideRetry({ ...base, error, policy: "safe" })).toEqual({ retry: true, delayMs: 1500 });
   });
 
   it("gives up at once when Retry-After is beyond the cap", () => {
-    const error = new RateLimitError({ ...request, status: 429, message: "x" });
-    expect(decideRetry({ ...base, error, policy: "safe", retryAfterMs: 61_000 })).toEqual({ retry: false });
+    const error = new RateLimitError({ ...request, status: 429, message: "x", retryAfterMs: 61_000 });
+    expect(decideRetry({ ...base, error, policy: "safe" })).toEqual({ retry: false });
   });
 
   it("never retries something that is not an AgentdeckError (a bug should surface)", () => {
