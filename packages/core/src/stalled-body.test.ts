@@ -1,46 +1,68 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TimeoutError } from "./errors.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AbortError, TimeoutError } from "./errors.ts";
 import { testClient, V2 } from "./test/client.ts";
-import { useTestServer } from "./test/use-server.ts";
+import { startTestServer, type TestServer } from "./test/server.ts";
 
-// Forced GC is what made a stalled body outlive its deadline: the Request that ky hands to fetch
-// is collected once the headers are in, and with it the link from our signal to the socket.
+// Garbage collection is what made a stalled body outlive its deadline: the Request that ky hands
+// to fetch is collected once the headers are in, and with it the link from our signal to the socket.
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
-const server = useTestServer();
+// A server (so an origin, so a connection pool) per test: the connections fetch opens again
+// after the aborts of one test must not be what the next one measures.
+let server: TestServer;
+afterEach(() => server.close());
 const ROUTE = `GET ${V2}/context`;
 const RUNS = 50;
-const AT_ONCE = 25;
-const TIMEOUT_MS = 1_000;
 
-describe("a body that stalls after the headers, with garbage collection running all the time", () => {
+/** Starts `RUNS` calls at once against a body that stalls, and waits until every one is stalled in its body. */
+async function stalledCalls(options: { timeoutMs?: number; signal?: AbortSignal }) {
+  server = await startTestServer();
+  server.route(ROUTE, { partial: "{", ending: "stall" });
+  const client = testClient(server, { maxRetries: 0 });
+  const calls = Array.from({ length: RUNS }, () =>
+    client.context.get(options).then(
+      () => ({ error: undefined, at: performance.now() }),
+      (error: unknown) => ({ error, at: performance.now() }),
+    ),
+  );
+  await expect.poll(() => server.requests.length, { timeout: 10_000 }).toBe(RUNS);
+  // The headers and "{" are on their way; let them land, then collect everything collectable.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc();
+  return calls;
+}
+
+describe("a body that stalls after the headers, with garbage collection forced", () => {
   let collector: ReturnType<typeof setInterval>;
   beforeAll(() => {
-    collector = setInterval(gc, 10);
+    collector = setInterval(gc, 50);
   });
   afterAll(() => clearInterval(collector));
 
   it(`ends every call at its timeoutMs, ${RUNS} of ${RUNS}, and closes each connection`, async () => {
-    server.route(ROUTE, { partial: "{", ending: "stall" });
-    const client = testClient(server, { maxRetries: 0 });
-    const outcomes: unknown[] = [];
-    for (let batch = 0; batch < RUNS / AT_ONCE; batch++) {
-      const calls = Array.from({ length: AT_ONCE }, async () => {
-        const started = performance.now();
-        const error = await client.context.get({ timeoutMs: TIMEOUT_MS }).catch((e: unknown) => e);
-        return { error, ms: performance.now() - started };
-      });
-      outcomes.push(...(await Promise.all(calls)));
-    }
-    expect(server.requests).toHaveLength(RUNS);
-    for (const { error, ms } of outcomes as { error: unknown; ms: number }[]) {
+    const started = performance.now();
+    const timeoutMs = 1_500;
+    const outcomes = await Promise.all(await stalledCalls({ timeoutMs }));
+    for (const { error, at } of outcomes) {
       expect(error).toBeInstanceOf(TimeoutError);
-      expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+      expect(at - started).toBeGreaterThanOrEqual(timeoutMs - 5);
       // A hang would last until the test's own timeout; this only leaves room for a busy machine.
-      expect(ms).toBeLessThan(TIMEOUT_MS + 2_000);
+      expect(at - started).toBeLessThan(timeoutMs + 3_000);
+    }
+    await Promise.all(server.requests.map((request) => request.closed));
+  });
+
+  it(`ends every call promptly when its signal aborts, ${RUNS} of ${RUNS}`, async () => {
+    const controller = new AbortController();
+    const calls = await stalledCalls({ timeoutMs: 60_000, signal: controller.signal });
+    const aborted = performance.now();
+    controller.abort();
+    for (const { error, at } of await Promise.all(calls)) {
+      expect(error).toBeInstanceOf(AbortError);
+      expect(at - aborted).toBeLessThan(3_000);
     }
     await Promise.all(server.requests.map((request) => request.closed));
   });
