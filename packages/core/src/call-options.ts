@@ -30,9 +30,15 @@ export const CallOptions = z.strictObject({
   extraBody: z.record(z.string(), z.unknown(), { error: "must be a plain object of body fields" }).optional(),
   /** Query parameters this client does not know yet, added to the query (they replace known ones of the same name). */
   extraQuery: z
-    .record(z.string(), z.union([QueryScalar, z.array(QueryScalar)]), {
-      error: "must be a plain object of strings, numbers, booleans or lists of them",
-    })
+    .record(
+      z.string(),
+      z.union([QueryScalar, z.array(QueryScalar)], {
+        error: "must be a string, number, boolean or a list of them",
+      }),
+      {
+        error: "must be a plain object of strings, numbers, booleans or lists of them",
+      },
+    )
     .optional(),
 });
 export type CallOptions = z.infer<typeof CallOptions>;

@@ -11,6 +11,8 @@ export type Recorded = {
   body: string;
   /** The body parsed as JSON, or undefined when it was empty or not JSON. */
   json: unknown;
+  /** When it arrived (`performance.now()`). */
+  at: number;
   /** Settles when the connection that carried the request closes: a client that gives up on a stalled answer closes it. */
   closed: Promise<void>;
 };
@@ -127,6 +129,7 @@ export class TestServer {
       ? Promise.resolve()
       : new Promise<void>((resolve) => socket.once("close", () => resolve()));
     const recorded: Recorded = {
+      at: performance.now(),
       closed,
       method: req.method ?? "",
       path: url.pathname,
