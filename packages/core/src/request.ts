@@ -72,6 +72,7 @@ type Prepared<S extends z.ZodType | undefined> = {
   headers: Record<string, string>;
   body: unknown;
   signal: AbortSignal;
+  fetch: typeof globalThis.fetch;
   maxResponseBytes: number;
   startedAt: number;
 };
@@ -125,7 +126,7 @@ async function attempt<S extends z.ZodType | undefined>(
   actedBefore: boolean,
   stopped: (mayHaveActed: boolean) => AgentdeckError,
 ): Promise<Attempt<Result<S>>> {
-  const { transport, request, url, headers, signal } = prepared;
+  const { transport, request, url, headers, signal, fetch } = prepared;
   const { redact } = transport;
   const started = Date.now();
   const log = (outcome: number | string) =>
@@ -141,8 +142,10 @@ async function attempt<S extends z.ZodType | undefined>(
       method: request.method,
       headers,
       json: prepared.body,
-      signal,
-      fetch: transport.fetch,
+      // The call's signal goes to fetch itself, not through ky: ky would compose it with its own
+      // (AbortSignal.any) into a Request that Node's fetch stops hearing once that Request is
+      // garbage collected (see read-body.ts); given to fetch, it is followed directly.
+      fetch: (input, init) => fetch(input, { ...init, signal }),
       // A followed redirect would carry the API key header to wherever it points.
       redirect: "manual",
       // Retries, timeouts and error mapping are ours (see retry.ts): ky makes exactly one attempt.
@@ -233,6 +236,7 @@ export async function send<S extends z.ZodType | undefined>(
     headers,
     body,
     signal: deadline.signal,
+    fetch: transport.fetch ?? globalThis.fetch,
     maxResponseBytes: maxResponseBytes ?? transport.maxResponseBytes,
     startedAt: Date.now(),
   };
