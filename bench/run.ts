@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { bundleSize } from "./figures/bundle.ts";
 import { pagination } from "./figures/pagination.ts";
+import { redTeam } from "./figures/red-team.ts";
 import { requestOverhead } from "./figures/request-overhead.ts";
 import { sandboxThroughput } from "./figures/sandbox-throughput.ts";
 import { tuiKeystrokes } from "./figures/tui-keystrokes.ts";
@@ -25,6 +26,7 @@ const FIGURES = {
   tuiKeystrokes,
   bundle: bundleSize,
   sandboxThroughput,
+  redTeam,
 } satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
 
 type FigureKey = keyof typeof FIGURES;
