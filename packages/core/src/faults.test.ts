@@ -26,7 +26,7 @@ const POOLS = `POST ${V2}/agent-profile-pools`;
 const CONTEXT = `GET ${V2}/context`;
 const EXECUTION = `GET ${V2}/executions/:id`;
 /** Slack for a busy 2-core machine; a hang would last until the test's own timeout. */
-const LATE_MS = 2_000;
+const LATE_MS = 3_000;
 
 const executeBody = { agentProfilePoolId: POOL_ID, metadata: { batch: "b-42" } };
 const execute = (options = {}) => testClient(server).agents.execute(AGENT_ID, executeBody, options);

@@ -108,7 +108,8 @@ function parseSuccess<S extends z.ZodType>(
   } catch {
     throw fail(redact(text), [{ path: "", message: "is not JSON" }]);
   }
-  const result = schema.safeParse(body);
+  // The input on each issue (only read on failure) lets a missing field be told from a wrong one.
+  const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
   throw fail(redactDeep(body, redact), toIssues(result.error));
 }
