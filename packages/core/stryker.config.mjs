@@ -5,10 +5,15 @@ export default {
   testRunner: "vitest",
   // Named, not found by the default "@stryker-mutator/*" glob, which pnpm's layout hides.
   plugins: [import.meta.resolve("@stryker-mutator/vitest-runner")],
-  vitest: { configFile: "vitest.config.ts" },
+  vitest: { configFile: "vitest.mutation.config.ts" },
   coverageAnalysis: "perTest",
   mutate: [
     "src/request.ts",
+    "src/read-body.ts",
+    "src/connection-error.ts",
+    "src/unreadable-response.ts",
+    "src/fate.ts",
+    "src/extra-params.ts",
     "src/retry.ts",
     "src/deadline.ts",
     "src/redact.ts",
