@@ -96,6 +96,7 @@ describe("deadlines hold while a body stalls", () => {
     controller.abort();
     const { error } = await waiting;
     expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).mayHaveActed).toBe(true);
     expect(performance.now() - aborted).toBeLessThan(LATE_MS);
     expect(server.requests).toHaveLength(1);
   });

@@ -83,10 +83,13 @@ describe("executions.waitForResult", () => {
     const waiting = testClient(server).executions.waitForResult(EXECUTION_ID, {
       signal: controller.signal,
       pollIntervalMs: 60_000,
+      // The first poll is answered: the wait is now sleeping until the next one.
+      onUpdate: () => setTimeout(() => controller.abort(), 10),
     });
-    await server.waitForRequest(() => true);
-    controller.abort();
-    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+    const error = await waiting.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    // Between polls nothing is on its way.
+    expect((error as AbortError).mayHaveActed).toBe(false);
   });
 
   it("rejects with AbortError when the signal aborts during a poll", async () => {

@@ -61,13 +61,19 @@ export async function waitForResult(
   const deadline = startDeadline(signal, timeoutMs);
   let lastStatus: string | undefined;
   let failures = 0;
+  // As for any call: a stop while a poll is on its way leaves that request's fate unknown.
+  let polling = false;
   const stopped = () =>
-    deadline.error(`Waiting for execution ${executionId} (last status: ${lastStatus ?? "none yet"})`);
+    deadline.error(`Waiting for execution ${executionId} (last status: ${lastStatus ?? "none yet"})`, {
+      mayHaveActed: polling,
+    });
   try {
     for (;;) {
       let wait = pollIntervalMs;
       try {
+        polling = true;
         const execution = await get(deadline.signal);
+        polling = false;
         failures = 0;
         if (execution.status !== lastStatus) {
           lastStatus = execution.status;
@@ -76,6 +82,7 @@ export async function waitForResult(
         if (isFinished(execution)) return execution;
       } catch (error) {
         if (deadline.signal.aborted) throw stopped();
+        polling = false;
         if (!isPassingFailure(error)) throw error;
         failures++;
         wait = pollBackoff(error, failures, pollIntervalMs);
