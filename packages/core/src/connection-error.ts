@@ -10,7 +10,7 @@ export type Fate = {
   advice: string;
 };
 
-/** The system error under fetch's generic "fetch failed" or "terminated": its `code` says what broke. */
+/** The system error under ky's NetworkError, fetch's "fetch failed" or a body's "terminated": its `code` says what broke. */
 export function systemCause(error: unknown): { code: string | undefined; cause: unknown } {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current instanceof Error; depth++) {
@@ -30,7 +30,7 @@ function redactedCause(cause: unknown, code: string | undefined, redact: Redact)
   if (!(cause instanceof Error)) return undefined;
   const copy = new Error(redact(cause.message));
   copy.name = cause.name;
-  return code === undefined ? copy : Object.assign(copy, { code });
+  return Object.assign(copy, { code });
 }
 
 /** `" sentence"`, or "" for no sentence: how advice joins a message. */
@@ -46,7 +46,7 @@ export function connectionError(
   fate: Fate,
 ): AgentdeckError {
   const { method, url } = info;
-  if (!isNetworkError(error) && !(error instanceof TypeError && error.message === "terminated")) {
+  if (!isNetworkError(error)) {
     // Not a network failure: a bad header value, a broken custom fetch. Whether it left is unknown.
     // Its message may quote a header (the key), so only a redacted copy leaves, and no cause.
     const message = error instanceof Error ? error.message : String(error);
@@ -58,7 +58,7 @@ export function connectionError(
     );
   }
   // ky's NetworkError carries the Request (and its auth header): keep only what lies beneath it.
-  const { code, cause } = systemCause(error.cause ?? error);
+  const { code, cause } = systemCause(error);
   const detail = cause instanceof Error ? cause.message : "";
   const mayHaveActed = fate.actedBefore || !provesNothingSent(code);
   const advice = mayHaveActed ? and(fate.advice) : "";

@@ -11,7 +11,7 @@ export type Deadline = {
    */
   error(
     what: string,
-    fate?: { mayHaveActed: boolean; advice?: string | undefined },
+    fate: { mayHaveActed: boolean; advice?: string | undefined },
   ): AbortError | TimeoutError;
   /** Clears the timer; call when the call settles. */
   dispose(): void;
@@ -30,7 +30,7 @@ export function startDeadline(
     signal,
     remainingMs: () =>
       timeoutMs === undefined ? Number.POSITIVE_INFINITY : timeoutMs - (Date.now() - started),
-    error(what, fate = { mayHaveActed: false }) {
+    error(what, fate) {
       const { mayHaveActed } = fate;
       const advice = mayHaveActed && fate.advice ? ` ${fate.advice}` : "";
       if (callerSignal?.aborted) {

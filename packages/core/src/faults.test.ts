@@ -97,6 +97,9 @@ describe("deadlines hold while a body stalls", () => {
     const { error } = await waiting;
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).mayHaveActed).toBe(true);
+    expect((error as Error).message).toBe(
+      `Waiting for execution ${EXECUTION_ID} (last status: none yet) was aborted by its signal.`,
+    );
     expect(performance.now() - aborted).toBeLessThan(LATE_MS);
     expect(server.requests).toHaveLength(1);
   });

@@ -7,11 +7,6 @@ import { parseRequest } from "./validate.ts";
 /** How many pages `listAll` keeps on their way at once, once the first page has told the total. */
 export const PAGES_IN_FLIGHT = 4;
 
-/** Whether page `number` (as asked for) ends the list: nothing in it, or it reaches `total`. */
-function isLastPage(page: PageOf<unknown>, number: number): boolean {
-  return page.items.length === 0 || number * page.pageSize >= page.total;
-}
-
 /** A page with fewer items than its size although `total` says more follow: the list lost some. */
 function isShortBeforeTotal(page: PageOf<unknown>, number: number): boolean {
   return page.items.length < page.pageSize && number * page.pageSize < page.total;
@@ -73,18 +68,15 @@ export async function* paginate<T extends { id: string }>(
       const ids = page.items.map((item) => item.id).join("\n");
       if (ids !== "" && ids === previousIds) throw repeatedPage(number);
       previousIds = ids;
-      const last = isLastPage(page, number);
-      if (!last) {
-        // The latest total decides the last page, so a list that shrinks is not over-fetched for long.
-        const lastPage = Math.ceil(page.total / page.pageSize);
-        while (inFlight.length < PAGES_IN_FLIGHT && nextPage <= lastPage) inFlight.push(request(nextPage++));
-      }
+      // The latest total decides the last page, so a list that shrinks is not over-fetched for long;
+      // the walk ends when no page is left on its way.
+      const lastPage = Math.ceil(page.total / page.pageSize);
+      while (inFlight.length < PAGES_IN_FLIGHT && nextPage <= lastPage) inFlight.push(request(nextPage++));
       for (const item of page.items) {
         if (seen.has(item.id)) continue;
         seen.add(item.id);
         yield item;
       }
-      if (last) return;
     }
   } finally {
     abandon.abort();

@@ -119,7 +119,8 @@ type Attempt<T> = { ok: true; value: T } | { ok: false; failure: AgentdeckError 
 
 /**
  * Makes one attempt, reads its body under the call's deadline, and logs it. Throws only what no
- * retry can cure (abort, timeout, a broken body). `actedBefore`: an earlier attempt may have acted.
+ * retry can cure (abort, timeout, a body that breaks its model). `actedBefore`: an earlier attempt
+ * may have acted.
  */
 async function attempt<S extends z.ZodType | undefined>(
   prepared: Prepared<S>,
@@ -163,7 +164,7 @@ async function attempt<S extends z.ZodType | undefined>(
     }
     const failure = connectionError(error, info(), redact, { actedBefore, advice: adviceFor(prepared) });
     log(failure instanceof ConnectionError ? (failure.code ?? "error") : "error");
-    if (!(failure instanceof ConnectionError)) throw failure;
+    // Only a ConnectionError may be retried (see retry.ts); anything else is thrown from there.
     return { ok: false, failure };
   }
   log(response.status);
@@ -179,10 +180,9 @@ async function attempt<S extends z.ZodType | undefined>(
       });
       return { ok: false, failure };
     }
+    // Parsing is synchronous and bounded by maxResponseBytes: a body read in time is parsed in time.
     const value =
       request.response === undefined ? undefined : parseSuccess(prepared, request.response, read.text);
-    // Parsing is the last thing the deadline covers.
-    if (signal.aborted) throw stopped(true);
     return { ok: true, value: value as Result<S> };
   }
   const failure = apiErrorFrom({
@@ -259,9 +259,8 @@ export async function send<S extends z.ZodType | undefined>(
       });
       // Sleeping past the deadline would only trade the real cause for a TimeoutError.
       if (!decision.retry || decision.delayMs >= deadline.remainingMs()) throw outcome.failure;
-      await sleep(decision.delayMs, deadline.signal).catch(() => {
-        throw stopped(mayHaveActed);
-      });
+      // A sleep cut short by the signal ends the call at the top of the loop.
+      await sleep(decision.delayMs, deadline.signal).catch(() => {});
     }
   } finally {
     deadline.dispose();

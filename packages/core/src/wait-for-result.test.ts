@@ -120,7 +120,11 @@ describe("executions.waitForResult", () => {
   it("rejects invalid options before polling", async () => {
     await expect(
       testClient(server).executions.waitForResult(EXECUTION_ID, { pollIntervalMs: 0 }),
-    ).rejects.toBeInstanceOf(RequestValidationError);
+    ).rejects.toThrow(
+      new RequestValidationError("waitForResult options", [
+        { path: "pollIntervalMs", message: "must be a whole number of milliseconds, 1 or more" },
+      ]),
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
