@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { batchScale } from "./figures/batch-scale.ts";
 import { bundleSize } from "./figures/bundle.ts";
 import { pagination } from "./figures/pagination.ts";
+import { redTeam } from "./figures/red-team.ts";
 import { requestOverhead } from "./figures/request-overhead.ts";
 import { sandboxThroughput } from "./figures/sandbox-throughput.ts";
 import { tuiKeystrokes } from "./figures/tui-keystrokes.ts";
@@ -27,6 +28,7 @@ const FIGURES = {
   bundle: bundleSize,
   sandboxThroughput,
   batchScale,
+  redTeam,
 } satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
 
 type FigureKey = keyof typeof FIGURES;

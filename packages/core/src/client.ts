@@ -13,6 +13,8 @@ import { VERSION } from "./version.ts";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
+/** Far above any page the APIs send, far below what would hurt the process (a gzip bomb stops here). */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 function env(name: string): string | undefined {
   // Guarded: core also runs in browsers, where there is no `process`.
@@ -48,6 +50,7 @@ export function createClient(options: ClientOptions = {}) {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
     timing: { ...DEFAULT_RETRY_TIMING, ...config.retryTiming },
+    maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     fetch: config.fetch,
     redact: createRedactor([apiKey, token]),
   };

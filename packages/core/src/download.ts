@@ -1,7 +1,8 @@
 import ky from "ky";
 import { CallOptions } from "./call-options.ts";
+import { connectionError } from "./connection-error.ts";
 import { startDeadline } from "./deadline.ts";
-import { AgentdeckError, ConnectionError } from "./errors.ts";
+import { AgentdeckError } from "./errors.ts";
 import type { Transport } from "./request.ts";
 import { apiErrorFrom } from "./response-error.ts";
 import { parseRequest } from "./validate.ts";
@@ -51,8 +52,9 @@ export async function downloadFile(
     response = await ky(url, {
       method: "GET",
       headers: { "user-agent": transport.userAgent, ...(sameOrigin ? endpoint.headers : {}) },
-      signal: deadline.signal,
-      fetch: transport.fetch,
+      // The signal goes to fetch itself, as in request.ts: through ky, Node's fetch could stop hearing it.
+      fetch: (input, init) =>
+        (transport.fetch ?? globalThis.fetch)(input, { ...init, signal: deadline.signal }),
       // With the key attached, a redirect could carry it elsewhere; without it, following is harmless.
       redirect: sameOrigin ? "manual" : "follow",
       retry: 0,
@@ -61,13 +63,11 @@ export async function downloadFile(
     });
   } catch (error) {
     deadline.dispose();
-    if (deadline.signal.aborted) throw deadline.error(what);
-    throw new ConnectionError({
-      api: "v2",
-      method: "GET",
-      url: shownUrl,
-      message: transport.redact(`${what} got no response. Check the URL and your network connection.`),
-      cause: error instanceof Error ? error.cause : undefined,
+    // A download changes nothing on the server, so whether it "acted" never matters: no advice.
+    if (deadline.signal.aborted) throw deadline.error(what, { mayHaveActed: true });
+    throw connectionError(error, { api: "v2", method: "GET", url: shownUrl }, transport.redact, {
+      actedBefore: false,
+      advice: "",
     });
   }
   if (!response.ok || response.body === null) {
@@ -99,7 +99,7 @@ export async function downloadFile(
       } catch (error) {
         deadline.dispose();
         reader.cancel().catch(() => {});
-        controller.error(deadline.signal.aborted ? deadline.error(what) : error);
+        controller.error(deadline.signal.aborted ? deadline.error(what, { mayHaveActed: true }) : error);
       }
     },
     cancel(reason) {

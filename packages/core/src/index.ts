@@ -14,12 +14,16 @@ export {
   InternalServerError,
   type Issue,
   NotFoundError,
+  PaginationError,
+  type PaginationProblem,
   PermissionDeniedError,
   RateLimitError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   UnprocessableEntityError,
+  UnreadableResponseError,
 } from "./errors.ts";
 export * from "./models/index.ts";
 export { RegistryAgentPage } from "./resources/registry-agents.ts";
