@@ -7,7 +7,6 @@ import {
   UnreadableResponseError,
 } from "./errors.ts";
 import { withExtraBody } from "./extra-params.ts";
-import { howToFindOut } from "./fate.ts";
 import { readBody } from "./read-body.ts";
 import { createRedactor, REDACTED } from "./redact.ts";
 import { DEFAULT_RETRY_TIMING, decideRetry, parseRetryAfter } from "./retry.ts";
@@ -177,30 +176,5 @@ describe("small decisions", () => {
         "Invalid options: extraBody: POST here sends no JSON object body to add fields to",
       );
     }
-  });
-
-  it("gives fate advice only for the paths it knows, anchored at both ends", () => {
-    const general = "It may have been carried out: check the current state before sending it again.";
-    const startedAt = 0;
-    for (const [method, path] of [
-      ["POST", `v1/agents/${AGENT_ID}/execute`],
-      ["PATCH", `x/agent-profile-pools/${POOL_ID}`],
-      ["PATCH", `agent-profile-pools/${POOL_ID}/more`],
-      ["POST", `x/executions/${POOL_ID}/user-messages`],
-      ["POST", `executions/${POOL_ID}/user-messages/more`],
-    ] as const) {
-      expect(howToFindOut({ method, path, body: {}, startedAt })).toBe(general);
-    }
-    expect(
-      howToFindOut({ method: "POST", path: `agents/${AGENT_ID}/execute`, body: null, startedAt }),
-    ).toContain("createdAfter");
-    expect(
-      howToFindOut({
-        method: "POST",
-        path: `agents/${AGENT_ID}/execute`,
-        body: { metadata: "x" },
-        startedAt,
-      }),
-    ).toContain("createdAfter");
   });
 });

@@ -5,7 +5,7 @@ import { connectionError } from "./connection-error.ts";
 import { startDeadline } from "./deadline.ts";
 import { type AgentdeckError, type ApiName, ConnectionError, ResponseValidationError } from "./errors.ts";
 import { withExtraBody, withExtraQuery } from "./extra-params.ts";
-import { howToFindOut } from "./fate.ts";
+import { type FindOut, GENERAL_ADVICE } from "./fate.ts";
 import { logAttempt } from "./log.ts";
 import { readBody } from "./read-body.ts";
 import { type Redact, redactDeep } from "./redact.ts";
@@ -46,6 +46,8 @@ export type ApiRequest<S extends z.ZodType | undefined> = {
   body?: unknown;
   headers?: Record<string, string> | undefined;
   retry: RetryPolicy;
+  /** For an `unsafe` request: how to find out what it did when its fate is unknown. */
+  findOut?: FindOut | undefined;
   /** The model of a successful body; undefined when the body is a fixed message worth nothing to the caller. */
   response: S;
 };
@@ -79,11 +81,9 @@ type Prepared<S extends z.ZodType | undefined> = {
 
 /** For a write that may not be repeated, how to find out what it did (redacted); "" for any other request. */
 function adviceFor(prepared: Prepared<z.ZodType | undefined>): string {
-  const { request, body, startedAt } = prepared;
+  const { request, startedAt } = prepared;
   if (request.retry === "safe") return "";
-  return prepared.transport.redact(
-    howToFindOut({ method: request.method, path: request.path, body, startedAt }),
-  );
+  return prepared.transport.redact(request.findOut?.(startedAt) ?? GENERAL_ADVICE);
 }
 
 function parseSuccess<S extends z.ZodType>(

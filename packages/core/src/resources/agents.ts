@@ -1,4 +1,5 @@
 import type { CallOptions } from "../call-options.ts";
+import { findExecution } from "../fate.ts";
 import { AgentListParams, AgentPage } from "../models/agent.ts";
 import { Uuid } from "../models/common.ts";
 import { ExecuteRequest, ExecuteResponse } from "../models/execute.ts";
@@ -40,6 +41,7 @@ export function agentsResource(transport: Transport) {
           path: `agents/${id}/execute`,
           body: json,
           retry: "unsafe",
+          findOut: findExecution(id, json.metadata),
           response: ExecuteResponse,
         },
         options,

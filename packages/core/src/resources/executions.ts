@@ -1,4 +1,5 @@
 import type { CallOptions, WaitForResultOptions } from "../call-options.ts";
+import { findMessage, findUploadedFiles } from "../fate.ts";
 import { fileForm } from "../file-form.ts";
 import { ActivityList, type ExecutionActivity } from "../models/activity.ts";
 import { Uuid } from "../models/common.ts";
@@ -126,6 +127,7 @@ export function executionsResource(transport: Transport) {
           path: `executions/${id}/context-files`,
           body: form,
           retry: "unsafe",
+          findOut: findUploadedFiles(id),
           response: undefined,
         },
         options,
@@ -156,6 +158,7 @@ export function executionsResource(transport: Transport) {
           path: `executions/${id}/user-messages`,
           body: json,
           retry: "unsafe",
+          findOut: findMessage(id),
           response: undefined,
         },
         options,

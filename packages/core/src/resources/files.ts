@@ -1,5 +1,6 @@
 import type { CallOptions } from "../call-options.ts";
 import { type DownloadedFile, downloadFile } from "../download.ts";
+import { findStagedFiles } from "../fate.ts";
 import { fileForm } from "../file-form.ts";
 import { type FileInput, StagedFiles, StageFilesParams } from "../models/files.ts";
 import { send, type Transport } from "../request.ts";
@@ -27,6 +28,7 @@ export function filesResource(transport: Transport) {
           path: `temp-files/${organizationId}`,
           body: form,
           retry: "unsafe",
+          findOut: findStagedFiles,
           response: StagedFiles,
         },
         options,

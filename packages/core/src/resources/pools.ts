@@ -1,4 +1,5 @@
 import type { CallOptions } from "../call-options.ts";
+import { findCreatedPool, findPoolChange } from "../fate.ts";
 import { Uuid } from "../models/common.ts";
 import {
   AgentProfilePool,
@@ -47,7 +48,15 @@ export function poolsResource(transport: Transport) {
       const json = parseRequest(CreatePoolRequest, body, "pool");
       return send(
         transport,
-        { api: "v2", method: "POST", path: PATH, body: json, retry: "unsafe", response: AgentProfilePool },
+        {
+          api: "v2",
+          method: "POST",
+          path: PATH,
+          body: json,
+          retry: "unsafe",
+          findOut: findCreatedPool(json.organizationId, json.name),
+          response: AgentProfilePool,
+        },
         options,
       );
     },
@@ -67,6 +76,7 @@ export function poolsResource(transport: Transport) {
           path: `${PATH}/${id}`,
           body: json,
           retry: "unsafe",
+          findOut: findPoolChange(id),
           response: AgentProfilePool,
         },
         options,
