@@ -1,0 +1,32 @@
+import { command } from "../command-spec.ts";
+import { renderFields } from "../output/table.ts";
+import { organizationView } from "../views/organization.ts";
+
+/** `agentdeck context` */
+export const context = command({
+  usage: "context",
+  summary: "who the API key belongs to, and their organizations",
+  examples: ["agentdeck context", "agentdeck context --json | jq -r '.organizations[0].id'"],
+  async run(session) {
+    const client = await session.client();
+    const who = await client.context.get({ signal: session.signal });
+    if (session.out.mode !== "table") {
+      await session.out.list(who.organizations, organizationView, who);
+      return;
+    }
+    await session.out.lines(
+      renderFields(
+        [
+          ["user", who.userId],
+          ["email", who.email],
+        ],
+        {
+          width: session.out.width,
+          paint: session.out.paint,
+          ...(session.out.onTerminal ? {} : { separator: "\t" }),
+        },
+      ),
+    );
+    await session.out.list(who.organizations, organizationView);
+  },
+});

@@ -1,0 +1,24 @@
+import type { CommandSpec, GroupSpec } from "../command-spec.ts";
+import { agents } from "./agents.ts";
+import { config } from "./config.ts";
+import { context } from "./context.ts";
+import { executions } from "./executions.ts";
+import { pools } from "./pools.ts";
+import { registry } from "./registry.ts";
+import { run } from "./run.ts";
+import { tui } from "./tui.ts";
+
+/**
+ * Every command, in the order `agentdeck --help` lists them (`completion` is added by the program,
+ * which it describes). A new command is one more spec here or in its group's list.
+ */
+export const COMMANDS: readonly (CommandSpec | GroupSpec)[] = [
+  pools,
+  agents,
+  run,
+  executions,
+  registry,
+  context,
+  config,
+  tui,
+];
