@@ -12,6 +12,7 @@ import {
   PROFILE_ID,
   REGISTRY_AGENT_ID,
   RETIRED_REGISTRY_AGENT_ID,
+  RUN_TAG,
   RUNNING_EXECUTION_ID,
 } from "./examples.ts";
 
@@ -31,6 +32,7 @@ export const AgentsApiState = {
   runningExecution: `a running execution with id ${RUNNING_EXECUTION_ID} exists`,
   pausedExecution: `a paused execution with id ${PAUSED_EXECUTION_ID} exists`,
   completedExecution: `a completed execution with id ${COMPLETED_EXECUTION_ID} exists`,
+  taggedExecution: `a running execution with id ${RUNNING_EXECUTION_ID} has metadata agentdeck-run=${RUN_TAG}`,
 } as const;
 
 /** Provider states of the agent registry pact; `registry-api-state-setups.ts` sets them up. */

@@ -159,11 +159,9 @@ async function valueToSet(session: Session, field: ProfileField, given: string |
 const set = command({
   usage: "set <field> [value]",
   summary: "set a field of a profile (--profile, else the default); keys are read from stdin",
-  description: `Set a field of a profile: the one --profile names (created when new), else the default profile
-(a profile named "default" is created when there is none). An empty value removes the field.
+  description: `Set a field of a profile: the one --profile names (created when new), else the default profile (a profile named "default" is created when there is none). An empty value removes the field.
 
-apiKey and registryToken are read from stdin, or typed without echo at a terminal, unless given as the value,
-so they stay out of the shell's history. The file is written atomically with mode 0600.`,
+apiKey and registryToken are read from stdin, or typed without echo at a terminal, unless given as the value, so they stay out of the shell's history. The file is written atomically with mode 0600.`,
   examples: [
     "agentdeck config set apiKey --profile work            # type the key; it is not shown",
     "printenv WORK_KEY | agentdeck config set apiKey --profile work",

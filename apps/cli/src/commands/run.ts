@@ -51,14 +51,11 @@ export const run = command({
   summary: "start an execution of an agent; --wait or --follow to see it through",
   description: `Start an execution of an agent, with a profile from --pool or the profile --agent-profile.
 
-Inputs are typed as httpie types them: --input city=Lisbon is the string "Lisbon", --input nights:=3 the
-number 3 (any JSON after :=). --inputs-file reads a JSON object (- for stdin); --input wins over it.
+Inputs are typed as httpie types them: --input city=Lisbon is the string "Lisbon", --input nights:=3 the number 3 (any JSON after :=). --inputs-file reads a JSON object (- for stdin); --input wins over it.
 
-Every run carries the metadata ${RUN_TAG}=<uuid>. A start that fails without an answer is never sent
-again: agentdeck prints the command that finds the run if it started after all.
+Every run carries the metadata ${RUN_TAG}=<uuid>. A start that fails without an answer is never sent again: agentdeck prints the command that finds the run if it started after all.
 
---wait waits for the end and exits by it (0 completed, 10 failed, 11 cancelled); --follow also prints the
-activities as they arrive. Ctrl-C stops waiting and leaves the run going (unless --cancel-on-interrupt).`,
+--wait waits for the end and exits by it (0 completed, 10 failed, 11 cancelled); --follow also prints the activities as they arrive. Ctrl-C stops waiting and leaves the run going (unless --cancel-on-interrupt).`,
   examples: [
     "agentdeck run $AGENT --pool $POOL --input month=2025-01 --input invoices:=3",
     "agentdeck run $AGENT --pool $POOL --inputs-file inputs.json --metadata team=finance --wait",

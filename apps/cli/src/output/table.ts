@@ -14,8 +14,8 @@ const GAP = 2;
 const MIN_FLEX = 8;
 
 /**
- * Items as an aligned table with a header, every cell sanitised and the whole clipped by display
- * width to `width` columns (when given): flexible columns shrink first, then lines are cut.
+ * Items as an aligned table with a header, every cell sanitised and the whole fitted by display
+ * width into `width` columns (when given): flexible columns shrink first, then the last columns go.
  */
 export function renderTable<T>(
   columns: readonly Column<T>[],
@@ -23,16 +23,16 @@ export function renderTable<T>(
   options: { width: number | undefined; paint: Paint },
 ): string[] {
   const cells = items.map((item) => columns.map((column) => sanitize(column.cell(item))));
-  const widths = columns.map((column, i) =>
+  const natural = columns.map((column, i) =>
     Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i] as string))),
   );
-  if (options.width !== undefined) shrink(widths, columns, options.width);
+  const widths = options.width === undefined ? natural : layout(natural, columns, options.width);
   const line = (texts: readonly string[], style: (i: number) => Style | undefined) =>
-    texts
-      .map((text, i) => {
-        const last = i === texts.length - 1;
-        const shown = last ? clip(text, widths[i] as number) : fit(text, widths[i] as number);
-        return options.paint(style(i), shown);
+    widths
+      .map((width, i) => {
+        const text = texts[i] as string;
+        const cell = i === widths.length - 1 ? clip(text, width) : fit(text, width);
+        return options.paint(style(i), cell);
       })
       .join(" ".repeat(GAP))
       .trimEnd();
@@ -44,22 +44,27 @@ export function renderTable<T>(
   return [header, ...rows];
 }
 
-// Takes columns away from the flexible columns, widest first, down to MIN_FLEX each; whatever
-// still does not fit is cut from the last columns.
-function shrink<T>(widths: number[], columns: readonly Column<T>[], width: number): void {
-  const total = () => widths.reduce((sum, w) => sum + w, 0) + GAP * (widths.length - 1);
-  while (total() > width) {
-    let widest = -1;
-    for (let i = 0; i < widths.length; i++) {
-      if (!columns[i]?.flex || (widths[i] as number) <= MIN_FLEX) continue;
-      if (widest === -1 || (widths[i] as number) > (widths[widest] as number)) widest = i;
+const totalWidth = (widths: readonly number[]) =>
+  widths.reduce((sum, w) => sum + w, 0) + GAP * (widths.length - 1);
+
+// The widths of the columns shown within `width`: flexible columns give up width first, widest
+// first, down to MIN_FLEX each; when that is not enough, the last columns are left out (never shown
+// as stubs) and the flexible ones get their width back. The last column shown is clipped.
+function layout<T>(natural: readonly number[], columns: readonly Column<T>[], width: number): number[] {
+  for (let count = natural.length; count > 1; count--) {
+    const widths = natural.slice(0, count);
+    while (totalWidth(widths) > width) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) {
+        if (!columns[i]?.flex || (widths[i] as number) <= MIN_FLEX) continue;
+        if (widest === -1 || (widths[i] as number) > (widths[widest] as number)) widest = i;
+      }
+      if (widest === -1) break;
+      widths[widest] = (widths[widest] as number) - 1;
     }
-    if (widest === -1) break;
-    widths[widest] = (widths[widest] as number) - 1;
+    if (totalWidth(widths) <= width) return widths;
   }
-  for (let i = widths.length - 1; i > 0 && total() > width; i--) {
-    widths[i] = Math.max(1, (widths[i] as number) - (total() - width));
-  }
+  return [Math.max(1, Math.min(natural[0] ?? 1, width))];
 }
 
 /** Items as tab-separated lines without a header, for `cut`, `awk` and `while read`: what a pipe gets. */
