@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { displayWidth } from "../output/sanitize.ts";
+import { displayWidth } from "../output/width.ts";
 import { agentdeck } from "../test/run.ts";
 import { runTarget, sandboxEnv, testSandbox } from "../test/sandbox-env.ts";
 

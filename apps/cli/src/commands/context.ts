@@ -1,5 +1,4 @@
 import { command } from "../command-spec.ts";
-import { renderFields } from "../output/table.ts";
 import { organizationView } from "../views/organization.ts";
 
 /** `agentdeck context` */
@@ -14,19 +13,10 @@ export const context = command({
       await session.out.list(who.organizations, organizationView, who);
       return;
     }
-    await session.out.lines(
-      renderFields(
-        [
-          ["user", who.userId],
-          ["email", who.email],
-        ],
-        {
-          width: session.out.width,
-          paint: session.out.paint,
-          ...(session.out.onTerminal ? {} : { separator: "\t" }),
-        },
-      ),
-    );
+    await session.out.fields([
+      ["user", who.userId],
+      ["email", who.email],
+    ]);
     await session.out.list(who.organizations, organizationView);
   },
 });

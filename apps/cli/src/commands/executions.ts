@@ -7,7 +7,6 @@ import { parseMetadata } from "../inputs.ts";
 import { unlessFateUnknown } from "../may-have-acted.ts";
 import { activityView } from "../views/activity.ts";
 import { executionView } from "../views/execution.ts";
-import { watchExecution } from "../wait/watch.ts";
 import { orgOption, type PagingOptions, pagingOptions, pagingParams } from "./list-options.ts";
 import { watchFlags, watchOptionsOf } from "./watch-options.ts";
 
@@ -131,6 +130,7 @@ const watch = command({
   ],
   options: watchFlags,
   async run(session, [executionId], options) {
+    const { watchExecution } = await import("../wait/watch.ts");
     return watchExecution(session, executionId as string, watchOptionsOf(options));
   },
 });

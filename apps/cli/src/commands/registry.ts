@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { REGISTRY_SORT_FIELDS, type RegistryAgent, type RegistryListParams } from "@agentdeck/core";
 import { InvalidArgumentError } from "commander";
 import { command, group } from "../command-spec.ts";
@@ -108,7 +107,7 @@ const create = command({
       .option("--idempotency-key <key>", "send this key, to retry a create safely"),
   async run(session, [name], options) {
     const o = options as { description?: string; riskProfile?: string; idempotencyKey?: string };
-    const idempotencyKey = o.idempotencyKey ?? randomUUID();
+    const idempotencyKey = o.idempotencyKey ?? crypto.randomUUID();
     const details = {
       name: name as string,
       ...(o.description === undefined ? {} : { description: o.description }),

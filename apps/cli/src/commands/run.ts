@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../cli-errors.ts";
 import { command } from "../command-spec.ts";
@@ -7,7 +6,6 @@ import { collect, parseInput, parseInputsFile, parseMetadata } from "../inputs.t
 import { unlessFateUnknown } from "../may-have-acted.ts";
 import type { Session } from "../session.ts";
 import { resumeCommand } from "../wait/outcome.ts";
-import { watchExecution } from "../wait/watch.ts";
 import { watchFlags, watchOptionsOf } from "./watch-options.ts";
 
 /** The metadata key every run carries, so a run whose start was not confirmed can be found. */
@@ -79,7 +77,7 @@ Every run carries the metadata ${RUN_TAG}=<uuid>. A start that fails without an 
     if ((o.pool === undefined) === (o.agentProfile === undefined)) {
       throw new UsageError("give one of --pool POOL_ID and --agent-profile PROFILE_ID.");
     }
-    const tag = randomUUID();
+    const tag = crypto.randomUUID();
     const metadata: Record<string, string> = { [RUN_TAG]: tag };
     for (const pair of o.metadata ?? []) {
       const [key, value] = parseMetadata(pair);
@@ -109,6 +107,7 @@ Every run carries the metadata ${RUN_TAG}=<uuid>. A start that fails without an 
       return;
     }
     await session.out.hint(`started execution ${executionId}`);
+    const { watchExecution } = await import("../wait/watch.ts");
     return watchExecution(session, executionId, watch);
   },
 });

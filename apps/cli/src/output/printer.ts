@@ -2,8 +2,7 @@ import type { OutputStream } from "../io.ts";
 import type { Paint, Style } from "./colour.ts";
 import { toJson, toJsonLine } from "./json.ts";
 import { sanitize } from "./sanitize.ts";
-import { renderFields, renderTable, renderTabSeparated } from "./table.ts";
-import type { View } from "./view.ts";
+import type { Field, View } from "./view.ts";
 
 /** `--json`, `--quiet` (ids only), or the default: a table on a terminal, tab-separated lines in a pipe. */
 export type OutputMode = "table" | "json" | "quiet";
@@ -15,6 +14,14 @@ export type Page<T> = {
   readonly pageSize: number;
   readonly total: number;
 };
+
+/** One item as a tab-separated line, for `cut`, `awk` and `while read`: what a pipe gets. */
+function tabSeparated<T>(view: View<T>, item: T): string {
+  return view.columns.map((column) => sanitize(column.cell(item))).join("\t");
+}
+
+// Tables load ./table.ts (and string-width with it) only when they are drawn: JSON, ids and piped
+// rows never need display widths.
 
 /**
  * Everything a command prints goes through here, so each output mode is written once: data on
@@ -81,8 +88,14 @@ export class Printer {
   async item<T>(value: T, view: View<T>, json: unknown = value): Promise<void> {
     if (this.mode === "json") return this.lines([toJson(json)]);
     if (this.mode === "quiet") return this.lines([sanitize(view.id(value))]);
+    await this.fields(view.fields(value));
+  }
+
+  /** `label  value` lines, aligned on a terminal, tab-separated in a pipe. */
+  async fields(fields: readonly Field[]): Promise<void> {
+    const { renderFields } = await import("./table.ts");
     await this.lines(
-      renderFields(view.fields(value), {
+      renderFields(fields, {
         width: this.width,
         paint: this.paint,
         ...(this.onTerminal ? {} : { separator: "\t" }),
@@ -121,7 +134,7 @@ export class Printer {
       if (this.mode === "json") await this.lines([toJsonLine(item)]);
       else if (this.mode === "quiet") await this.lines([sanitize(view.id(item))]);
       else if (this.onTerminal) buffered.push(item);
-      else await this.lines(renderTabSeparated(view.columns, [item]));
+      else await this.lines([tabSeparated(view, item)]);
     }
     if (buffered.length > 0) await this.rows(buffered, view);
     return count;
@@ -141,8 +154,9 @@ export class Printer {
 
   private async rows<T>(items: readonly T[], view: View<T>): Promise<void> {
     if (this.mode === "quiet") return this.lines(items.map((item) => sanitize(view.id(item))));
-    if (!this.onTerminal) return this.lines(renderTabSeparated(view.columns, items));
+    if (!this.onTerminal) return this.lines(items.map((item) => tabSeparated(view, item)));
     if (items.length === 0) return this.hint(`no ${view.nouns}`);
+    const { renderTable } = await import("./table.ts");
     await this.lines(renderTable(view.columns, items, { width: this.width, paint: this.paint }));
   }
 }

@@ -1,4 +1,3 @@
-import stringWidth from "string-width";
 import stripAnsi from "strip-ansi";
 
 // C0 and C1 controls and DEL, plus the bidirectional overrides and isolates that can make text read
@@ -6,8 +5,6 @@ import stripAnsi from "strip-ansi";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAKS = /\r\n|[\n\r\t\u2028\u2029]/g;
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * Makes text from a server inert before it reaches a terminal: escape sequences and control
@@ -17,30 +14,4 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function sanitize(value: unknown): string {
   const text = typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
   return stripAnsi(text).replace(LINE_BREAKS, " ").replace(CONTROL, "");
-}
-
-/** How many terminal columns `text` takes (East Asian wide characters take two, combining marks none). */
-export function displayWidth(text: string): number {
-  return stringWidth(text);
-}
-
-/** `text` cut to at most `width` columns, ending in `…` when something was cut; never splits a character. */
-export function clip(text: string, width: number): string {
-  if (width <= 0) return "";
-  if (stringWidth(text) <= width) return text;
-  let out = "";
-  let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
-    used += w;
-  }
-  return `${out}…`;
-}
-
-/** `text` clipped to `width` columns and padded with spaces to exactly that width. */
-export function fit(text: string, width: number): string {
-  const clipped = clip(text, width);
-  return clipped + " ".repeat(Math.max(0, width - stringWidth(clipped)));
 }

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { painter } from "./colour.ts";
 import { toJson, toJsonLine } from "./json.ts";
-import { clip, displayWidth, fit, sanitize } from "./sanitize.ts";
+import { sanitize } from "./sanitize.ts";
 import { renderFields, renderTable } from "./table.ts";
+import { clip, displayWidth, fit } from "./width.ts";
 
 const plain = painter(false);
 const columns = [

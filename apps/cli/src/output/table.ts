@@ -1,5 +1,6 @@
 import type { Paint, Style } from "./colour.ts";
-import { clip, displayWidth, fit, sanitize } from "./sanitize.ts";
+import { sanitize } from "./sanitize.ts";
+import { clip, displayWidth, fit } from "./width.ts";
 
 /** One column of a list: its header, what each item shows in it, and how it is styled. */
 export type Column<T> = {
@@ -65,11 +66,6 @@ function layout<T>(natural: readonly number[], columns: readonly Column<T>[], wi
     if (totalWidth(widths) <= width) return widths;
   }
   return [Math.max(1, Math.min(natural[0] ?? 1, width))];
-}
-
-/** Items as tab-separated lines without a header, for `cut`, `awk` and `while read`: what a pipe gets. */
-export function renderTabSeparated<T>(columns: readonly Column<T>[], items: readonly T[]): string[] {
-  return items.map((item) => columns.map((column) => sanitize(column.cell(item))).join("\t"));
 }
 
 /** One item as `label  value` lines, labels aligned, values sanitised and clipped to `width`. */

@@ -2,7 +2,8 @@ import { type Execution, type ExecutionActivity, TimeoutError } from "@agentdeck
 import { formatDuration } from "../duration.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { describeApiFailure } from "../failure.ts";
-import { clip, fit, sanitize } from "../output/sanitize.ts";
+import { sanitize } from "../output/sanitize.ts";
+import { clip, fit } from "../output/width.ts";
 import type { Session } from "../session.ts";
 import { activityClock, describeActivity } from "../views/activity.ts";
 import { executionView } from "../views/execution.ts";
