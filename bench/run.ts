@@ -6,6 +6,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { bundleSize } from "./figures/bundle.ts";
+import { cliStartup } from "./figures/cli-startup.ts";
 import { pagination } from "./figures/pagination.ts";
 import { requestOverhead } from "./figures/request-overhead.ts";
 import { sandboxThroughput } from "./figures/sandbox-throughput.ts";
@@ -25,6 +26,7 @@ const FIGURES = {
   tuiKeystrokes,
   bundle: bundleSize,
   sandboxThroughput,
+  cliStartup,
 } satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
 
 type FigureKey = keyof typeof FIGURES;
