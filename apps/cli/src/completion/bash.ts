@@ -20,7 +20,8 @@ export function bashCompletion(root: Command): string {
   const skip = valueFlags(root).join("|");
   return `# bash completion for agentdeck. Load it with:  source <(agentdeck completion bash)
 _agentdeck() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  # Slices, not subscripts: they count from 0 in zsh (under bashcompinit) as in bash.
+  local cur="\${COMP_WORDS[@]:$COMP_CWORD:1}" prev="\${COMP_WORDS[@]:$((COMP_CWORD - 1)):1}"
   local path="" words="" flags="" i word next known
   local -a paths=(${paths})
   if [[ "$prev" == "--profile" ]]; then
@@ -28,7 +29,7 @@ _agentdeck() {
     return
   fi
   for ((i = 1; i < COMP_CWORD; i++)); do
-    word="\${COMP_WORDS[i]}"
+    word="\${COMP_WORDS[@]:$i:1}"
     case "$word" in
       ${skip}) ((i++)); continue ;;
       -*) continue ;;
