@@ -81,20 +81,11 @@ export class Session {
   client(): Promise<Client> {
     this.built ??= (async () => {
       const settings = await this.settings();
-      const { createClient } = await import("@agentdeck/core");
-      return createClient({
-        apiKey: settings.apiKey,
-        ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
-        ...(settings.registry === undefined
-          ? {}
-          : {
-              registry: {
-                token: settings.registry.token,
-                ...(settings.registry.baseUrl === undefined ? {} : { baseUrl: settings.registry.baseUrl }),
-              },
-            }),
-        userAgent: `agentdeck-cli/${VERSION}`,
-      });
+      const [{ createClient }, { clientOptionsOf }] = await Promise.all([
+        import("@agentdeck/core"),
+        import("@agentdeck/config"),
+      ]);
+      return createClient({ ...clientOptionsOf(settings), userAgent: `agentdeck-cli/${VERSION}` });
     })();
     return this.built;
   }

@@ -1,8 +1,13 @@
-import { constants } from "node:fs";
-import { mkdir, open } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import envPaths from "env-paths";
-import { directoryWarnings, PrivateFileError, readPrivateFile, writePrivateFile } from "./private-file.ts";
+import {
+  createPrivateFile,
+  directoryWarnings,
+  PrivateFileError,
+  readPrivateFile,
+  writePrivateFile,
+} from "./private-file.ts";
 
 /** The fields a profile may have, in the order they are shown. */
 export const PROFILE_FIELDS = [
@@ -148,19 +153,7 @@ export async function updateConfig(
 async function createConfig(path: string): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    // Exclusive create never goes through a link, and never overwrites a file made meanwhile.
-    const handle = await open(
-      path,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      0o600,
-    );
-    try {
-      // The umask may have taken bits away from the mode, never added them; make it exact anyway.
-      await handle.chmod(0o600);
-      await handle.writeFile(serializeConfig({ profiles: {} }));
-    } finally {
-      await handle.close();
-    }
+    await createPrivateFile(path, serializeConfig({ profiles: {} }));
   } catch {
     // A read-only home is no reason not to start: there is simply no config file yet.
   }

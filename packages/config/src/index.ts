@@ -12,5 +12,11 @@ export {
   serializeConfig,
   updateConfig,
 } from "./config.ts";
-export { directoryWarnings, PrivateFileError, readPrivateFile, writePrivateFile } from "./private-file.ts";
-export { ProfileError, resolveSettings, type Settings } from "./settings.ts";
+export {
+  createPrivateFile,
+  directoryWarnings,
+  PrivateFileError,
+  readPrivateFile,
+  writePrivateFile,
+} from "./private-file.ts";
+export { clientOptionsOf, ProfileError, resolveSettings, type Settings } from "./settings.ts";

@@ -113,6 +113,26 @@ export async function readPrivateFile(
 }
 
 /**
+ * Creates `path` with `text` and mode 0600. Exclusive (O_EXCL), so it never goes through a link nor
+ * overwrites a file made meanwhile; rejects with the system error when `path` exists.
+ */
+export async function createPrivateFile(path: string, text: string): Promise<void> {
+  const handle = await open(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    // The umask can only take bits away from the mode above; set it exactly anyway.
+    await handle.chmod(0o600);
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Writes `text` to `path` with mode 0600, atomically: into a new file beside it (created exclusively,
  * never through a link), flushed, then renamed over the target, so a reader sees the old file or the
  * new one, never half of one. A target that is a symbolic link or not a regular file is refused.
@@ -136,19 +156,7 @@ export async function writePrivateFile(path: string, text: string): Promise<void
   // The global crypto, not node:crypto, which costs a short command a noticeable share of its start.
   const temporary = join(dir, `.${basename(path)}.${crypto.randomUUID()}.tmp`);
   try {
-    const handle = await open(
-      temporary,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      0o600,
-    );
-    try {
-      // The umask can only take bits away from the mode above; set it exactly anyway.
-      await handle.chmod(0o600);
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await createPrivateFile(temporary, text);
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => {});

@@ -1,7 +1,7 @@
 import { AGENT_SORT_FIELDS } from "@agentdeck/core";
 import { command, group } from "../command-spec.ts";
 import { agentView } from "../views/agent.ts";
-import { orgOption, type PagingOptions, pagingOptions, pagingParams } from "./list-options.ts";
+import { listParams, orgOption, type PagingOptions, pagingOptions, printListing } from "./list-options.ts";
 
 const list = command({
   usage: "list",
@@ -17,22 +17,18 @@ const list = command({
       "to list",
     ),
   async run(session, _args, options) {
-    const o = options as PagingOptions & { search?: string; org?: string };
+    const o = options as PagingOptions;
     const client = await session.client();
-    const organizationId = await session.organization(o.org);
-    const params = {
-      ...pagingParams(o),
-      ...(o.search === undefined ? {} : { searchName: o.search }),
-      ...(organizationId === undefined ? {} : { organizationId }),
-    } as Parameters<typeof client.agents.list>[0];
-    if (o.all) {
-      await session.out.stream(
-        client.agents.listAll({ pageSize: 100, ...params }, { signal: session.signal }),
-        agentView,
-      );
-      return;
-    }
-    await session.out.page(await client.agents.list(params, { signal: session.signal }), agentView);
+    const params = (await listParams(session, o)) as Parameters<typeof client.agents.list>[0];
+    await printListing(
+      session,
+      o,
+      {
+        page: (signal) => client.agents.list(params, { signal }),
+        all: (signal) => client.agents.listAll({ pageSize: 100, ...params }, { signal }),
+      },
+      agentView,
+    );
   },
 });
 

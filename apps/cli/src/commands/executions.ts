@@ -7,7 +7,7 @@ import { parseMetadata } from "../inputs.ts";
 import { unlessFateUnknown } from "../may-have-acted.ts";
 import { activityView } from "../views/activity.ts";
 import { executionView } from "../views/execution.ts";
-import { orgOption, type PagingOptions, pagingOptions, pagingParams } from "./list-options.ts";
+import { listParams, orgOption, type PagingOptions, pagingOptions, printListing } from "./list-options.ts";
 import { watchFlags, watchOptionsOf } from "./watch-options.ts";
 
 // `--status running,paused` or `--status running --status paused`, each checked as it is read.
@@ -29,7 +29,6 @@ type ListOptions = PagingOptions & {
   metadata?: string;
   createdAfter?: string;
   createdBefore?: string;
-  org?: string;
 };
 
 const list = command({
@@ -55,24 +54,23 @@ const list = command({
     const o = options as ListOptions;
     const metadata = o.metadata === undefined ? undefined : parseMetadata(o.metadata);
     const client = await session.client();
-    const organizationId = await session.organization(o.org);
     const params = {
-      ...pagingParams(o),
+      ...(await listParams(session, o)),
       ...(o.status === undefined ? {} : { status: o.status }),
       ...(o.agent === undefined ? {} : { agentId: o.agent }),
       ...(metadata === undefined ? {} : { metadataKey: metadata[0], metadataValue: metadata[1] }),
       ...(o.createdAfter === undefined ? {} : { createdAfter: o.createdAfter }),
       ...(o.createdBefore === undefined ? {} : { createdBefore: o.createdBefore }),
-      ...(organizationId === undefined ? {} : { organizationId }),
     } as Parameters<typeof client.executions.list>[0];
-    if (o.all) {
-      await session.out.stream(
-        client.executions.listAll({ pageSize: 100, ...params }, { signal: session.signal }),
-        executionView,
-      );
-      return;
-    }
-    await session.out.page(await client.executions.list(params, { signal: session.signal }), executionView);
+    await printListing(
+      session,
+      o,
+      {
+        page: (signal) => client.executions.list(params, { signal }),
+        all: (signal) => client.executions.listAll({ pageSize: 100, ...params }, { signal }),
+      },
+      executionView,
+    );
   },
 });
 

@@ -4,9 +4,8 @@ import { UsageError } from "../cli-errors.ts";
 import { command, group } from "../command-spec.ts";
 import { unlessFateUnknown } from "../may-have-acted.ts";
 import { poolView } from "../views/pool.ts";
-import { orgOption, type PagingOptions, pagingOptions, pagingParams } from "./list-options.ts";
+import { listParams, orgOption, type PagingOptions, pagingOptions, printListing } from "./list-options.ts";
 
-type ListOptions = PagingOptions & { search?: string; org?: string };
 type PoolFields = { strategy?: SelectionStrategy; concurrent?: boolean };
 
 const strategyOption = () =>
@@ -27,22 +26,18 @@ const list = command({
       "to list",
     ),
   async run(session, _args, options) {
-    const o = options as ListOptions;
+    const o = options as PagingOptions;
     const client = await session.client();
-    const organizationId = await session.organization(o.org);
-    const params = {
-      ...pagingParams(o),
-      ...(o.search === undefined ? {} : { searchName: o.search }),
-      ...(organizationId === undefined ? {} : { organizationId }),
-    } as Parameters<typeof client.pools.list>[0];
-    if (o.all) {
-      await session.out.stream(
-        client.pools.listAll({ pageSize: 100, ...params }, { signal: session.signal }),
-        poolView,
-      );
-      return;
-    }
-    await session.out.page(await client.pools.list(params, { signal: session.signal }), poolView);
+    const params = (await listParams(session, o)) as Parameters<typeof client.pools.list>[0];
+    await printListing(
+      session,
+      o,
+      {
+        page: (signal) => client.pools.list(params, { signal }),
+        all: (signal) => client.pools.listAll({ pageSize: 100, ...params }, { signal }),
+      },
+      poolView,
+    );
   },
 });
 
