@@ -1,10 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { runTarget, sandboxEnv, testSandbox } from "../test/sandbox-env.ts";
 import { e2eUnavailable, shell } from "../test/shell.ts";
 
 const unavailable = e2eUnavailable();
-const hasShell = (name: string) => spawnSync(name, ["-c", "exit 0"]).status === 0;
 const title = unavailable
   ? `agentdeck as a shell runs it (skipped: ${unavailable})`
   : "agentdeck as a shell runs it";
@@ -193,88 +191,5 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(result.status).toBe(130);
     const id = /cancelled execution ([0-9a-f-]{36})\./.exec(result.stderr)?.[1];
     expect(sandbox.store.executions.get(id as string)?.status).toBe("cancelled");
-  });
-
-  test("the bash completion script loads in bash and completes subcommands, nested ones and flags", async () => {
-    const cases = [
-      "agentdeck po",
-      "agentdeck pools l",
-      "agentdeck --profile work ex",
-      "agentdeck registry agents re",
-      "agentdeck run --w",
-      "agentdeck completion ''",
-      "agentdeck executions list --status running --a",
-    ];
-    const script = cases
-      .map(
-        (words) =>
-          `COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _agentdeck; echo "\${COMPREPLY[*]}"`,
-      )
-      .join("\n");
-    const result = await shell(`source <(agentdeck completion bash)\n${script}`);
-    expect(result.stderr).toBe("");
-    expect(result.stdout.split("\n")).toEqual([
-      "pools",
-      "list",
-      "executions",
-      "retire reinstate",
-      "--wait",
-      "bash zsh fish",
-      "--all --agent",
-      "",
-    ]);
-  });
-
-  test.skipIf(!hasShell("zsh"))(
-    "the zsh script loads in zsh and offers what the typed words lead to",
-    async () => {
-      // zsh filters by the typed prefix itself (bashcompinit's compgen does not), so these are whole lists.
-      const cases = [
-        "agentdeck pools l",
-        "agentdeck --profile work registry agents re",
-        "agentdeck completion ''",
-      ];
-      const script = cases
-        .map(
-          (words) =>
-            `COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _agentdeck; echo "\${COMPREPLY[*]}"`,
-        )
-        .join("\n");
-      const result = await shell(`zsh -f <<'ZSH'\nsource <(agentdeck completion zsh)\n${script}\nZSH`);
-      expect(result.stderr).toBe("");
-      expect(result.stdout.split("\n")).toEqual([
-        "list get create update",
-        "list get create retire reinstate",
-        "bash zsh fish",
-        "",
-      ]);
-    },
-  );
-
-  test.skipIf(!hasShell("fish"))(
-    "the fish script loads in fish and completes subcommands with their summaries",
-    async () => {
-      const result = await shell(
-        `fish -c 'agentdeck completion fish | source; complete -C "agentdeck po"; complete -C "agentdeck --profile work executions wa"; complete -C "agentdeck run --w"'`,
-      );
-      expect(result.stderr).toBe("");
-      expect(result.stdout).toBe(
-        "pools\tagent profile pools: list, get, create, update\nwatch\twait for an execution to finish; exit by how it ended\n--wait\n",
-      );
-    },
-  );
-
-  test("agentdeck alone opens the TUI, which says it needs a terminal when there is none", async () => {
-    const result = await shell(`agentdeck < /dev/null | cat; exit "\${PIPESTATUS[0]}"`, {});
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("agentdeck is an interactive terminal UI");
-  });
-
-  test("a mistyped command gets a suggestion and the usage exit code", async () => {
-    const result = await shell("agentdeck exections list");
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe(
-      "agentdeck: unknown command 'exections' (Did you mean executions?). Run agentdeck --help for the usage.\n",
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { runTarget, testSandbox } from "../test/sandbox-env.ts";
+import { freshConfigPath, runTarget, testSandbox } from "../test/sandbox-env.ts";
 import { BIN, e2eUnavailable } from "../test/shell.ts";
 import { Terminal, tmuxMissing } from "../test/terminal.ts";
 
@@ -21,6 +21,14 @@ function start(args: string[], env: Record<string, string>): Terminal {
 }
 
 describe.skipIf(unavailable !== undefined)(title, () => {
+  test("agentdeck alone opens the TUI, on the embedded sandbox when no key is configured (what npm start runs)", async () => {
+    const terminal = start([], { AGENTDECK_CONFIG: freshConfigPath() });
+    const screen = await terminal.waitFor("Payroll admins");
+    expect(screen).toContain("sandbox");
+    terminal.press("q");
+    await terminal.waitFor("[exited 0]");
+  });
+
   test("a list is an aligned, coloured table with a hint below it; NO_COLOR takes the colour away", async () => {
     const { env } = await testSandbox();
     const coloured = start(["pools", "list"], env);
