@@ -40,6 +40,18 @@ describe("pools", () => {
     expect(shown.out).toContain("concurrent use\tyes\n");
   });
 
+  test("create asks which organization when the key has several and none is configured", async () => {
+    const { sandbox, env } = await testSandbox();
+    sandbox.store.addOrganization({ name: "Second org" });
+    expect(await agentdeck(["pools", "create", "Where?"], { env })).toEqual({
+      code: 2,
+      out: "",
+      err: "agentdeck: the API key belongs to 2 organizations: choose one with --org or ASTEROID_ORGANIZATION_ID (agentdeck context lists them).\n",
+    });
+    const chosen = await agentdeck(["pools", "create", "Here", "--org", sandbox.organizationId, "-q"], { env });
+    expect(chosen.code).toBe(0);
+  });
+
   test("a name already taken exits 6 with what the server said", async () => {
     const { env } = await testSandbox();
     expect(await agentdeck(["pools", "create", "Payroll admins"], { env })).toEqual({
