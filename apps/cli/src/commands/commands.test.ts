@@ -48,7 +48,9 @@ describe("pools", () => {
       out: "",
       err: "agentdeck: the API key belongs to 2 organizations: choose one with --org or ASTEROID_ORGANIZATION_ID (agentdeck context lists them).\n",
     });
-    const chosen = await agentdeck(["pools", "create", "Here", "--org", sandbox.organizationId, "-q"], { env });
+    const chosen = await agentdeck(["pools", "create", "Here", "--org", sandbox.organizationId, "-q"], {
+      env,
+    });
     expect(chosen.code).toBe(0);
   });
 

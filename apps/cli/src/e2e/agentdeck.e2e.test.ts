@@ -27,7 +27,10 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     );
     expect(all.stdout.trim()).toBe("8");
     expect(all.status).toBe(0);
-    const head = await shell(`agentdeck pools list --all --page-size 1 --json | head -1; exit "\${PIPESTATUS[0]}"`, env);
+    const head = await shell(
+      `agentdeck pools list --all --page-size 1 --json | head -1; exit "\${PIPESTATUS[0]}"`,
+      env,
+    );
     expect(head).toMatchObject({ status: 0, stderr: "" });
     expect(JSON.parse(head.stdout)).toHaveProperty("name");
   });
