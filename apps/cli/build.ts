@@ -5,21 +5,23 @@
 // Run by `pnpm build` (Node strips the types).
 import { chmodSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 
 const cli = import.meta.dirname;
 rmSync(join(cli, "dist"), { recursive: true, force: true });
-await build({
+const options = {
   absWorkingDir: cli,
-  entryPoints: { agentdeck: "src/bin.ts", index: "src/index.ts" },
   outdir: "dist",
   bundle: true,
-  splitting: true,
   platform: "node",
   format: "esm",
   target: "node22",
   external: ["@agentdeck/tui"],
   sourcemap: true,
   logLevel: "warning",
-});
+} satisfies BuildOptions;
+// The command on its own, so its chunks are cut by what it loads lazily, not by what it shares with
+// the library entry; that one (runCli for programs and tests) is one file.
+await build({ ...options, entryPoints: { agentdeck: "src/bin.ts" }, splitting: true });
+await build({ ...options, entryPoints: { index: "src/index.ts" } });
 chmodSync(join(cli, "dist", "agentdeck.js"), 0o755);
