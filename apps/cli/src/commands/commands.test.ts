@@ -225,6 +225,16 @@ describe("executions", () => {
     ).toBe(true);
   });
 
+  test("watch --follow --quiet prints only the execution's id, once it is over", async () => {
+    const { sandbox, env } = await testSandbox();
+    const { agent, pool } = runTarget(sandbox);
+    const id = (await agentdeck(["run", agent, "--pool", pool, "-q"], { env })).out.trim();
+    const result = await agentdeck(["executions", "watch", id, "--follow", "--quiet", "--interval", "0.02"], {
+      env,
+    });
+    expect(result).toEqual({ code: 0, out: `${id}\n`, err: "" });
+  });
+
   test("watch --timeout gives up with exit 9 and says the run goes on", async () => {
     const { sandbox, env } = await testSandbox();
     const { agent, pool } = runTarget(sandbox);

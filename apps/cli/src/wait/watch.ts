@@ -63,10 +63,13 @@ export async function watchExecution(
     follower = new ActivityFollower(
       client,
       executionId,
+      // --quiet prints ids only: the feed stays silent and the execution's id comes at the end.
       (activity) =>
-        progress.around(() =>
-          out.mode === "json" ? out.jsonLine(activity) : out.lines([activityLine(session, activity)]),
-        ),
+        out.mode === "quiet"
+          ? Promise.resolve()
+          : progress.around(() =>
+              out.mode === "json" ? out.jsonLine(activity) : out.lines([activityLine(session, activity)]),
+            ),
       (error) =>
         progress.around(() =>
           out.warn(`reading the activities failed (${describeApiFailure(error).message}); trying again`),
