@@ -32,14 +32,15 @@ const COLUMNS: readonly Column<RegistryAgent>[] = [
   {
     title: "Instances",
     width: 16,
-    cell: (a) => `${a.instance_counts.total} (${a.instance_counts.active} active)`,
+    // A list answers summaries, without counts; the detail pane asks for them.
+    cell: (a) =>
+      a.instance_counts ? `${a.instance_counts.total} (${a.instance_counts.active} active)` : "–",
     optional: true,
   },
   {
     title: "Updated",
     width: 16,
     cell: (a) => formatTime(a.updated_at),
-    sortField: "updated_at",
     optional: true,
   },
 ];
@@ -50,12 +51,12 @@ function registryDetails(agent: RegistryAgent): Detail[] {
     ["id", agent.id],
     ["status", agent.status],
     ["about", agent.description ?? ""],
-    ["total", String(agent.instance_counts.total)],
-    ["active", String(agent.instance_counts.active)],
-    ["pending", String(agent.instance_counts.pending)],
-    ["complete", String(agent.instance_counts.complete)],
-    ["failed", String(agent.instance_counts.failed)],
-    ["cancelled", String(agent.instance_counts.cancelled)],
+    ["total", String(agent.instance_counts?.total ?? "–")],
+    ["active", String(agent.instance_counts?.active ?? "–")],
+    ["pending", String(agent.instance_counts?.pending ?? "–")],
+    ["complete", String(agent.instance_counts?.complete ?? "–")],
+    ["failed", String(agent.instance_counts?.failed ?? "–")],
+    ["cancelled", String(agent.instance_counts?.cancelled ?? "–")],
     ["created", formatTime(agent.inserted_at)],
     ["updated", formatTime(agent.updated_at)],
   ];
@@ -79,7 +80,7 @@ function RegistryDetail(props: { readonly agent: RegistryAgent; readonly height:
   const agent = useFresh(
     props.agent,
     props.agent.id,
-    (signal) => session.client.registry.agents.get(props.agent.id, { signal }),
+    (signal) => session.client.registry.agents.get(props.agent.id, { includeCounts: true }, { signal }),
     (error) => session.failed("registry:detail", error, "load the agent"),
   );
   return (
