@@ -28,3 +28,54 @@ export class FateUnknownError extends Error {
     super(check);
   }
 }
+
+/** The person at the terminal answered no to a confirmation: nothing was done. */
+export class DeclinedError extends Error {
+  override name = "DeclinedError";
+  constructor() {
+    super("nothing was done: the answer was not yes.");
+  }
+}
+
+/**
+ * A run that failed to start after its files were staged: the message names the staged files, so
+ * nobody wonders where they went.
+ */
+export class StagedFilesError extends Error {
+  override name = "StagedFilesError";
+  constructor(
+    override readonly cause: unknown,
+    readonly files: readonly { readonly id: string; readonly name: string }[],
+    /** Whether the run may have started all the same (with the files attached). */
+    readonly mayHaveStarted: boolean,
+  ) {
+    super("a run with staged files did not start");
+  }
+
+  /** The sentence naming the files. */
+  get note(): string {
+    const named = this.files.map((file) => `${file.name} (temp file ${file.id})`).join(", ");
+    return this.mayHaveStarted
+      ? `Staged for it: ${named}; they are attached if it started.`
+      : `Staged for it, and now attached to no run: ${named}.`;
+  }
+}
+
+/** What a command names does not exist where it looked (a file of an execution); exits as a 404 does. */
+export class MissingFileError extends Error {
+  override name = "MissingFileError";
+}
+
+/** A download that ended with other than the announced number of bytes; nothing was kept. */
+export class IncompleteDownloadError extends Error {
+  override name = "IncompleteDownloadError";
+  constructor(
+    readonly fileName: string,
+    readonly bytes: number,
+    readonly expected: number,
+  ) {
+    super(
+      `${fileName} did not arrive whole (${bytes} of ${expected} bytes) and was not kept: download it again.`,
+    );
+  }
+}

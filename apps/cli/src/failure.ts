@@ -8,15 +8,18 @@ import {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
   RegistryErrorBody,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   UnprocessableEntityError,
+  UnreadableResponseError,
 } from "@agentdeck/core";
-import { FateUnknownError } from "./cli-errors.ts";
+import { FateUnknownError, StagedFilesError } from "./cli-errors.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { InterruptedError } from "./io.ts";
 
@@ -55,6 +58,10 @@ function said(error: ApiError): string {
  * core keeps keys out of its errors, and the printer redacts every line besides.
  */
 export function describeApiFailure(error: unknown): Failure {
+  if (error instanceof StagedFilesError) {
+    const cause = describeApiFailure(error.cause);
+    return { code: cause.code, message: `${cause.message} ${error.note}` };
+  }
   if (error instanceof FateUnknownError) {
     const cause = describeApiFailure(error.cause);
     return { code: cause.code, message: `${cause.message} ${error.check}` };
@@ -114,6 +121,21 @@ export function describeApiFailure(error: unknown): Failure {
   }
   if (error instanceof RequestValidationError) {
     return { code: EXIT.invalid, message: `${error.message} (nothing was sent).` };
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return {
+      code: EXIT.error,
+      message: `${error.method} ${error.url} answered more than ${error.maxResponseBytes} bytes, so agentdeck stopped reading it: report it.`,
+    };
+  }
+  if (error instanceof UnreadableResponseError) {
+    return {
+      code: EXIT.unavailable,
+      message: `the answer of ${error.method} ${error.url} could not be read (${error.code ?? "cut off"}): check the network; try again.`,
+    };
+  }
+  if (error instanceof PaginationError) {
+    return { code: EXIT.error, message: `${error.message} Try again, or page by hand with --page.` };
   }
   if (error instanceof ResponseValidationError) {
     return {

@@ -1,16 +1,17 @@
-/** Where agentdeck writes: stdout for data, stderr for messages. `write` resolves once the text is taken. */
+/** Where agentdeck writes: stdout for data, stderr for messages. `write` resolves once the text (or bytes, for a download) is taken. */
 export type OutputStream = {
   readonly isTTY: boolean;
   /** The terminal's width; undefined when not a terminal. */
   readonly columns: number | undefined;
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
 };
 
-/** Where agentdeck reads: piped input, or a line typed at the terminal without echo (secrets). */
+/** Where agentdeck reads: piped input, or a line typed at the terminal (without echo for secrets). */
 export type InputStream = {
   readonly isTTY: boolean;
   readAll(): Promise<string>;
-  readHiddenLine(prompt: string): Promise<string>;
+  /** One line typed at the terminal after `prompt` (on stderr); not echoed when `hidden` (secrets). */
+  readLine(prompt: string, options?: { hidden?: boolean }): Promise<string>;
 };
 
 /**
@@ -40,6 +41,8 @@ export function bufferedIo(
     env?: Record<string, string | undefined>;
     stdin?: string;
     tty?: boolean;
+    /** Whether stdin is a terminal (a person who can answer a question); false by default. */
+    stdinTty?: boolean;
     columns?: number;
     interrupt?: AbortSignal;
   } = {},
@@ -47,11 +50,14 @@ export function bufferedIo(
   let out = "";
   let err = "";
   const tty = options.tty ?? false;
-  const stream = (append: (text: string) => void): OutputStream => ({
-    isTTY: tty,
-    columns: tty ? (options.columns ?? 100) : undefined,
-    write: async (text) => append(text),
-  });
+  const stream = (append: (text: string) => void): OutputStream => {
+    const decoder = new TextDecoder();
+    return {
+      isTTY: tty,
+      columns: tty ? (options.columns ?? 100) : undefined,
+      write: async (text) => append(typeof text === "string" ? text : decoder.decode(text, { stream: true })),
+    };
+  };
   return {
     env: options.env ?? {},
     stdout: stream((text) => {
@@ -61,9 +67,9 @@ export function bufferedIo(
       err += text;
     }),
     stdin: {
-      isTTY: false,
+      isTTY: options.stdinTty ?? false,
       readAll: async () => options.stdin ?? "",
-      readHiddenLine: async () => (options.stdin ?? "").split("\n")[0] ?? "",
+      readLine: async () => (options.stdin ?? "").split("\n")[0] ?? "",
     },
     interrupt: options.interrupt ?? new AbortController().signal,
     out: () => out,

@@ -26,7 +26,7 @@ function inputOf(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): InputStr
       for await (const chunk of stdin) text += chunk;
       return text;
     },
-    readHiddenLine: (prompt) =>
+    readLine: (prompt, { hidden = false } = {}) =>
       new Promise((resolve, reject) => {
         stderr.write(prompt);
         stdin.setRawMode(true);
@@ -49,8 +49,13 @@ function inputOf(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): InputStr
               finish();
               return reject(new InterruptedError());
             }
-            if (char === "\u007f" || char === "\b") line = line.slice(0, -1);
-            else if (char >= " ") line += char;
+            if (char === "\u007f" || char === "\b") {
+              if (!hidden && line !== "") stderr.write("\b \b");
+              line = line.slice(0, -1);
+            } else if (char >= " ") {
+              if (!hidden) stderr.write(char);
+              line += char;
+            }
           }
         };
         stdin.on("data", onData);

@@ -1,5 +1,11 @@
 import { ConfigError, PrivateFileError, ProfileError } from "@agentdeck/config";
-import { NoCredentialsError, UsageError } from "./cli-errors.ts";
+import {
+  DeclinedError,
+  IncompleteDownloadError,
+  MissingFileError,
+  NoCredentialsError,
+  UsageError,
+} from "./cli-errors.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import type { Failure } from "./failure.ts";
 import { type CliIo, InterruptedError } from "./io.ts";
@@ -30,6 +36,9 @@ async function describe(error: unknown): Promise<Failure | undefined> {
   if (error instanceof PrivateFileError) return { code: EXIT.usage, message: error.message };
   if (error instanceof NoCredentialsError) return { code: EXIT.auth, message: error.message };
   if (error instanceof InterruptedError) return { code: EXIT.interrupted, message: "interrupted." };
+  if (error instanceof DeclinedError) return { code: EXIT.error, message: error.message };
+  if (error instanceof MissingFileError) return { code: EXIT.notFound, message: error.message };
+  if (error instanceof IncompleteDownloadError) return { code: EXIT.unavailable, message: error.message };
   const { describeApiFailure } = await import("./failure.ts");
   return describeApiFailure(error);
 }

@@ -235,6 +235,34 @@ describe("executions", () => {
     expect(result).toEqual({ code: 0, out: `${id}\n`, err: "" });
   });
 
+  test("watch goes on through failed polls, silent in a pipe, and exits by the outcome", async () => {
+    let rolls = 0;
+    const { sandbox, env } = await testSandbox({
+      faults: {
+        rate: 0.5,
+        status: 503,
+        retryAfterSeconds: 0,
+        routes: ["GET /agents/v2/executions/{executionId}"],
+      },
+      random: () => (rolls++ < 9 ? 0 : 0.99),
+    });
+    const { agent, pool } = runTarget(sandbox);
+    const id = (await agentdeck(["run", agent, "--pool", pool, "-q"], { env })).out.trim();
+    const result = await agentdeck(["executions", "watch", id, "--interval", "0.02", "-q"], { env });
+    expect(result).toEqual({ code: 0, out: `${id}\n`, err: "" });
+    expect(rolls).toBeGreaterThan(9);
+  });
+
+  test("a poll no retry can cure ends the wait with its exit code", async () => {
+    const { env } = await testSandbox();
+    const missing = "0d6f8a2c-4e1b-4c3d-9a5f-7b9d1e3f5a70";
+    const result = await agentdeck(["executions", "watch", missing, "--interval", "0.02"], { env });
+    expect(result.code).toBe(4);
+    expect(result.err).toMatch(
+      /^agentdeck: not found \(404\): .*Check the id: the list commands show them\.\n$/,
+    );
+  });
+
   test("watch --timeout gives up with exit 9 and says the run goes on", async () => {
     const { sandbox, env } = await testSandbox();
     const { agent, pool } = runTarget(sandbox);
@@ -305,11 +333,10 @@ describe("run", () => {
         ["--metadata", "team"],
         'agentdeck: --metadata "team" must be KEY=VALUE, such as --metadata team=growth.\n',
       ],
-      [[], "agentdeck: give one of --pool POOL_ID and --agent-profile PROFILE_ID.\n"],
     ];
     const { env } = await testSandbox();
     for (const [flags, message] of cases) {
-      const pool = flags.length === 0 ? [] : ["--pool", "9b2e4c6a-1d3f-4a5b-8c7d-2e4f6a8b0c1d"];
+      const pool = ["--pool", "9b2e4c6a-1d3f-4a5b-8c7d-2e4f6a8b0c1d"];
       expect(
         await agentdeck(["run", "3a7c9e1b-5d2f-4b6a-8e0c-1f3b5d7a9c2e", ...pool, ...flags], { env }),
       ).toEqual({

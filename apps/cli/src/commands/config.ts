@@ -152,7 +152,9 @@ async function valueToSet(session: Session, field: ProfileField, given: string |
   }
   // A secret is never an argument by default: it would stay in the shell's history.
   const { stdin } = session.io;
-  const text = stdin.isTTY ? await stdin.readHiddenLine(`${field} (not shown): `) : await stdin.readAll();
+  const text = stdin.isTTY
+    ? await stdin.readLine(`${field} (not shown): `, { hidden: true })
+    : await stdin.readAll();
   return text.trim();
 }
 

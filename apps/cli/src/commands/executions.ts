@@ -2,11 +2,12 @@ import { EXECUTION_SORT_FIELDS, EXECUTION_STATUSES } from "@agentdeck/core";
 import { InvalidArgumentError, Option } from "commander";
 import { UsageError } from "../cli-errors.ts";
 import { command, group } from "../command-spec.ts";
-import { parsePositive } from "../duration.ts";
+import { parseDuration, parsePositive } from "../duration.ts";
 import { parseMetadata } from "../inputs.ts";
 import { unlessFateUnknown } from "../may-have-acted.ts";
 import { activityView } from "../views/activity.ts";
 import { executionView } from "../views/execution.ts";
+import { executionFileView, savedFileView } from "../views/file.ts";
 import { listParams, orgOption, type PagingOptions, pagingOptions, printListing } from "./list-options.ts";
 import { watchFlags, watchOptionsOf } from "./watch-options.ts";
 
@@ -182,6 +183,56 @@ const message = command({
   },
 });
 
+const files = command({
+  usage: "files <execution-id>",
+  summary: "list the files in an execution's context",
+  description:
+    "List the files in an execution's context: those it was started with (run --file), uploaded to it, or made by the agent. --json includes each file's signedUrl, which serves it without a key until it expires.",
+  examples: [
+    "agentdeck executions files $ID",
+    "agentdeck executions files $ID --json | jq -r '.[].fileName'",
+  ],
+  async run(session, [executionId]) {
+    const client = await session.client();
+    await session.out.list(
+      await client.executions.files(executionId as string, { signal: session.signal }),
+      executionFileView,
+    );
+  },
+});
+
+const download = command({
+  usage: "download <execution-id> [file]",
+  summary: "download an execution's files (or the one named) to disk or stdout",
+  description:
+    "Download an execution's files, or the one named by its id or name, streaming each to disk: into the current directory under its own name, into -o DIR, as -o PATH (one file), or with -o - to stdout. A file already there is never overwritten without --force; a download that fails leaves nothing half-written. On a terminal, -o - shows only text, without control sequences.",
+  examples: [
+    "agentdeck executions download $ID                     # every file, into .",
+    "agentdeck executions download $ID report.csv -o out/  # one file, into out/",
+    "agentdeck executions download $ID report.csv -o - | head",
+    "agentdeck executions download $ID --force --quiet     # overwrite; print the paths",
+  ],
+  options: (c) =>
+    c
+      .option("-o, --output <path>", "a directory, a file (one file), or - for stdout")
+      .option("--force", "overwrite files that are already there")
+      .addOption(
+        new Option("--timeout <duration>", "give up a download after this long")
+          .argParser(parseDuration)
+          .default(600_000, "10m"),
+      ),
+  async run(session, [executionId, which], options) {
+    const { downloadExecutionFiles } = await import("../files/download.ts");
+    const saved = await downloadExecutionFiles(session, executionId as string, which, {
+      output: options.output as string | undefined,
+      force: options.force === true,
+      timeoutMs: options.timeout as number,
+    });
+    // With -o - stdout holds the file and nothing else.
+    if (!saved.some((file) => file.path === "-")) await session.out.list(saved, savedFileView);
+  },
+});
+
 /** `agentdeck executions …` */
 export const executions = group("executions", "executions: list, inspect, watch and steer them", [
   list,
@@ -190,4 +241,6 @@ export const executions = group("executions", "executions: list, inspect, watch 
   watch,
   ...moves,
   message,
+  files,
+  download,
 ]);

@@ -3,6 +3,7 @@ import { agents } from "./agents.ts";
 import { config } from "./config.ts";
 import { context } from "./context.ts";
 import { executions } from "./executions.ts";
+import { files } from "./files.ts";
 import { pools } from "./pools.ts";
 import { registry } from "./registry.ts";
 import { run } from "./run.ts";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly (CommandSpec | GroupSpec)[] = [
   agents,
   run,
   executions,
+  files,
   registry,
   context,
   config,

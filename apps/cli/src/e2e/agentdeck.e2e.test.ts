@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { runTarget, sandboxEnv, testSandbox } from "../test/sandbox-env.ts";
 import { e2eUnavailable, shell } from "../test/shell.ts";
@@ -94,6 +97,35 @@ describe.skipIf(unavailable !== undefined)(title, () => {
       .map((line) => JSON.parse(line));
     expect(objects.slice(0, -1).every((o) => typeof o.payload?.activityType === "string")).toBe(true);
     expect(objects.at(-1)).toMatchObject({ status: "completed", executionResult: { outcome: "success" } });
+  });
+
+  test("file staging end to end: run --file, its file_added in --follow, download it, the same bytes", async () => {
+    const { sandbox, env } = await testSandbox();
+    const { agent } = runTarget(sandbox);
+    const dir = mkdtempSync(join(tmpdir(), "agentdeck-e2e-files-"));
+    // Bytes a text pipeline would mangle: a NUL, a lone CR, invalid UTF-8.
+    writeFileSync(join(dir, "in.bin"), new Uint8Array([0, 13, 10, 0xff, 0xfe, 0x1b, 0x5b, 0x32, 0x4a, 65]));
+    const result = await shell(
+      `cd ${dir} && agentdeck run ${agent} --file in.bin --follow --interval 0.05 > feed.txt && \
+       id=$(tail -2 feed.txt | head -1 | cut -d' ' -f2) && \
+       agentdeck executions files $id --quiet | wc -l && \
+       agentdeck executions download $id in.bin -o out.bin && cmp in.bin out.bin && echo same && \
+       agentdeck executions download $id in.bin -o - | cmp - in.bin && echo piped-same`,
+      env,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n").map((line) => line.trim())).toEqual([
+      "1",
+      "out.bin\t10 B\tin.bin",
+      "same",
+      "piped-same",
+      "",
+    ]);
+    const feed = readFileSync(join(dir, "feed.txt"), "utf8");
+    expect(feed).toMatch(
+      /^\d\d:\d\d:\d\d {2}file {6}in\.bin \(application\/octet-stream, 10 bytes, upload\)$/m,
+    );
   });
 
   test("a refused key exits 3 with one line that says what to set, and never shows the key", async () => {

@@ -63,4 +63,25 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(stopped).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
     expect(sandbox.store.executions.get(id)?.status).toBe("awaiting_confirmation");
   });
+
+  test("a failed poll shows on the progress line and the wait goes on to the end", async () => {
+    let rolls = 0;
+    // The first three fault rolls fail: one poll and the client's two retries, a second apart
+    // (Retry-After), so the line has time to show it.
+    const { sandbox, env } = await testSandbox({
+      faults: {
+        rate: 0.5,
+        status: 503,
+        retryAfterSeconds: 1,
+        routes: ["GET /agents/v2/executions/{executionId}"],
+      },
+      random: () => (rolls++ < 3 ? 0 : 0.99),
+    });
+    const { agent, pool } = runTarget(sandbox);
+    const terminal = start(["run", agent, "--pool", pool, "--wait", "--interval", "1s"], env);
+    await terminal.waitFor(/execution [0-9a-f-]{36} … · \ds · poll failed \(503\), 1 in a row; next in 1s$/m);
+    const done = await terminal.waitFor("[exited 0]");
+    expect(done).toMatch(/^status +completed$/m);
+    expect(done).not.toContain("poll failed");
+  });
 });

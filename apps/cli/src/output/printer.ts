@@ -56,6 +56,11 @@ export class Printer {
     if (lines.length > 0) await this.stdout.write(this.clean(`${lines.join("\n")}\n`));
   }
 
+  /** Data to stdout as it comes (a download): text is redacted as everything else; bytes go as they are. */
+  async raw(chunk: string | Uint8Array): Promise<void> {
+    await this.stdout.write(typeof chunk === "string" ? this.clean(chunk) : chunk);
+  }
+
   /** A hint for a person at a terminal (stderr, dim); nothing when stderr is not a terminal. */
   async hint(text: string): Promise<void> {
     if (this.stderr.isTTY) await this.stderr.write(this.clean(`${this.paint("dim", sanitize(text))}\n`));
@@ -78,6 +83,11 @@ export class Printer {
 
   get statusOnTerminal(): boolean {
     return this.stderr.isTTY;
+  }
+
+  /** The width of the terminal stderr is on, for a status line that must not wrap. */
+  get statusWidth(): number {
+    return this.stderr.columns ?? 80;
   }
 
   get width(): number | undefined {

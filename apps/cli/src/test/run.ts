@@ -7,7 +7,13 @@ export type RunResult = { code: number; out: string; err: string };
 /** Runs an agentdeck command line in this process, as the `agentdeck` binary would, and keeps what it wrote. */
 export async function agentdeck(
   argv: readonly string[],
-  options: { env?: Record<string, string | undefined>; tty?: boolean; columns?: number; stdin?: string } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    tty?: boolean;
+    stdinTty?: boolean;
+    columns?: number;
+    stdin?: string;
+  } = {},
 ): Promise<RunResult> {
   const io = bufferedIo(options);
   const code = await runCli(argv, io);

@@ -1,16 +1,19 @@
 import { formatDuration } from "../duration.ts";
 import type { Printer } from "../output/printer.ts";
 import { sanitize } from "../output/sanitize.ts";
+import { clip } from "../output/width.ts";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const TICK_MS = 250;
 
 /**
  * One line on stderr that says what a long wait is at (`⠹ execution 7d9f… running · 12s`), redrawn
- * in place. Only on a terminal: piped, a wait prints nothing until it is over.
+ * in place and clipped to the terminal so it never wraps. Only on a terminal: piped, a wait prints
+ * nothing until it is over.
  */
 export class Progress {
   private text = "";
+  private trouble: { text: string; until: number } | undefined;
   private frame = 0;
   private shown = false;
   private readonly started = Date.now();
@@ -25,6 +28,16 @@ export class Progress {
   /** What the line says now (sanitised: it may carry a status from the server). */
   set(text: string): void {
     this.text = sanitize(text);
+    this.trouble = undefined;
+    void this.draw();
+  }
+
+  /**
+   * A passing problem (a poll that failed and is being tried again), shown after the text for
+   * `forMs`: until the next try has had its chance. A success says nothing, so the note lapses.
+   */
+  note(text: string, forMs: number): void {
+    this.trouble = { text: sanitize(text), until: Date.now() + forMs };
     void this.draw();
   }
 
@@ -32,7 +45,10 @@ export class Progress {
     if (!this.out.statusOnTerminal || this.text === "") return;
     this.frame = (this.frame + 1) % FRAMES.length;
     const elapsed = formatDuration(Date.now() - this.started);
-    await this.out.status(`\r\u001b[2K${FRAMES[this.frame]} ${this.text} · ${elapsed}`);
+    if (this.trouble !== undefined && Date.now() > this.trouble.until) this.trouble = undefined;
+    const trouble = this.trouble === undefined ? "" : ` · ${this.trouble.text}`;
+    const line = clip(`${FRAMES[this.frame]} ${this.text} · ${elapsed}${trouble}`, this.out.statusWidth - 1);
+    await this.out.status(`\r\u001b[2K${line}`);
     this.shown = true;
   }
 

@@ -1,4 +1,11 @@
-import { type Execution, type ExecutionActivity, TimeoutError } from "@agentdeck/core";
+import {
+  ApiError,
+  ConnectionError,
+  type Execution,
+  type ExecutionActivity,
+  TimeoutError,
+  UnreadableResponseError,
+} from "@agentdeck/core";
 import { formatDuration } from "../duration.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { describeApiFailure } from "../failure.ts";
@@ -31,6 +38,15 @@ function activityLine(session: Session, activity: ExecutionActivity): string {
   const width = session.out.width;
   const body = sanitize(text);
   return head + (width === undefined ? body : clip(body, Math.max(10, width - 8 - 2 - LABEL_WIDTH - 2)));
+}
+
+/** What a failed poll got, in a word or two, for the progress line. */
+function pollTrouble(error: unknown): string {
+  if (error instanceof ApiError) return String(error.status);
+  if (error instanceof ConnectionError) return error.code ?? "no connection";
+  if (error instanceof TimeoutError) return "no answer";
+  if (error instanceof UnreadableResponseError) return "unreadable answer";
+  return "failed";
 }
 
 /** The last lines of a followed run: its status, outcome and reasoning. */
@@ -88,6 +104,14 @@ export async function watchExecution(
         lastStatus = update.status;
         progress.set(`execution ${executionId} ${update.status}`);
       },
+      // A failed poll never ends the wait (core tries again after a backoff); on a terminal the
+      // progress line says so until the next try. One no retry can cure rejects, below.
+      onError: (error, { failures, retryInMs }) => {
+        progress.note(
+          `poll failed (${pollTrouble(error)}), ${failures} in a row; next in ${formatDuration(retryInMs)}`,
+          retryInMs + options.intervalMs,
+        );
+      },
     });
     await follower?.flush(session.signal);
   } catch (error) {
@@ -101,8 +125,11 @@ export async function watchExecution(
       return EXIT.timeout;
     }
     const failure = describeApiFailure(error);
+    // Not found: there is no run to go back to. Anything else leaves it going, out of sight.
     await out.fail(
-      `${failure.message} Execution ${executionId} may still be running: ${resumeCommand(executionId)} picks the wait up again.`,
+      failure.code === EXIT.notFound
+        ? failure.message
+        : `${failure.message} Execution ${executionId} may still be running: ${resumeCommand(executionId)} picks the wait up again.`,
     );
     return failure.code;
   }
