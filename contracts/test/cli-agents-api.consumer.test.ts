@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -6,6 +7,7 @@ import {
   contextBody,
   errorBody,
   executionBody,
+  executionFileBody,
   pageBody,
   poolBody,
   statusChangedActivityBody,
@@ -23,6 +25,7 @@ import {
   PROFILE_ID,
   RUN_TAG,
   RUNNING_EXECUTION_ID,
+  STAGED_FILE_NAME,
 } from "../src/examples.ts";
 import { uuid } from "../src/matchers.ts";
 import { freshPactDir, removePactDir, settleRegeneratedPact } from "../src/pact-output.ts";
@@ -36,6 +39,12 @@ import { textBody } from "../src/text-body.ts";
  */
 
 const STATUS_UPDATED = JSON.stringify("Execution status updated.");
+
+/** The file `files stage` uploads, from disk as the command reads it; Pact's multipart body reads it too. */
+const STAGED_FILE = fileURLToPath(new URL(`../fixtures/${STAGED_FILE_NAME}`, import.meta.url));
+
+// Fixed, so the pact regenerates byte for byte (the client picks its own; Pact matches any).
+const MULTIPART_BOUNDARY = "agentdeck-pact-boundary";
 
 const dir = freshPactDir();
 afterAll(() => removePactDir(dir));
@@ -265,6 +274,31 @@ describe("agentdeck agents and run", () => {
       });
   });
 
+  it("run with neither --pool nor --agent-profile runs on the agent's default profile", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("agentdeck run with neither --pool nor --agent-profile")
+      .withRequest("POST", `/agents/${AGENT_ID}/execute`, (request) =>
+        request.headers(apiKeyHeaders()).jsonBody({
+          inputs: { month: "2025-01" },
+          metadata: { "agentdeck-run": uuid(RUN_TAG) },
+        }),
+      )
+      .willRespondWith(202, (response) => response.jsonBody({ executionId: uuid(RUNNING_EXECUTION_ID) }))
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "run",
+          AGENT_ID,
+          "--input",
+          "month=2025-01",
+          "--quiet",
+        ]);
+        expect(code).toBe(0);
+        expect(out).toBe(`${RUNNING_EXECUTION_ID}\n`);
+      });
+  });
+
   it("run of an agent that does not exist exits 4", async () => {
     await pact
       .addInteraction()
@@ -450,6 +484,64 @@ describe("agentdeck executions", () => {
           "please.",
         ]);
         expect(code).toBe(0);
+      });
+  });
+});
+
+describe("agentdeck files", () => {
+  it("files stage uploads the file as multipart and prints the tempFiles", async () => {
+    await pact
+      .addInteraction()
+      .given(State.organization)
+      .uponReceiving("agentdeck files stage --org")
+      .withRequest("POST", `/temp-files/${ORGANIZATION_ID}`, (request) =>
+        request
+          .headers(apiKeyHeaders())
+          .multipartBody("text/plain", STAGED_FILE, "files", MULTIPART_BOUNDARY),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody({
+          tempFiles: MatchersV3.eachLike({
+            id: uuid("2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c"),
+            name: MatchersV3.string(STAGED_FILE_NAME),
+          }),
+        }),
+      )
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "files",
+          "stage",
+          STAGED_FILE,
+          "--org",
+          ORGANIZATION_ID,
+          "--json",
+        ]);
+        expect(code).toBe(0);
+        expect(JSON.parse(out)).toEqual({
+          tempFiles: [{ id: "2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c", name: STAGED_FILE_NAME }],
+        });
+      });
+  });
+
+  it("executions files lists the context's files", async () => {
+    await pact
+      .addInteraction()
+      .given(State.runningExecutionWithFile)
+      .uponReceiving("agentdeck executions files")
+      .withRequest("GET", `/executions/${RUNNING_EXECUTION_ID}/context-files`, (request) =>
+        request.headers(apiKeyHeaders()),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody(MatchersV3.eachLike(executionFileBody(RUNNING_EXECUTION_ID))),
+      )
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "executions",
+          "files",
+          RUNNING_EXECUTION_ID,
+        ]);
+        expect(code).toBe(0);
+        expect(out).toMatch(/^[0-9a-f-]{36}\treport\.csv\t/);
       });
   });
 });

@@ -1,9 +1,10 @@
-import { PactV4 } from "@pact-foundation/pact";
+import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { afterAll, describe, expect, it } from "vitest";
 import { agentdeckAgainst, CLI_CONSUMER } from "../src/cli-consumer.ts";
 import { bearerHeaders, CONSUMER_WRONG_REGISTRY_TOKEN, invalidBearerHeaders } from "../src/credentials.ts";
 import {
   REGISTRY_AGENT_DESCRIPTION,
+  REGISTRY_AGENT_EXTERNAL_ID,
   REGISTRY_AGENT_ID,
   REGISTRY_AGENT_NAME,
   RETIRED_REGISTRY_AGENT_ID,
@@ -15,11 +16,21 @@ import { RegistryApiState as State } from "../src/provider-states.ts";
 import {
   agentEnvelopeBody,
   agentListBody,
+  createdAgentBody,
   registryAgentBody,
   registryErrorBody,
+  registrySummaryBody,
 } from "../src/registry-api-bodies.ts";
 
 /* What `agentdeck registry agents …` sends and reads, written by running its command lines in-process. */
+
+/** The answer's actions once an agent is retired: it may be deleted or reinstated, no longer retired. */
+const retiredActions = {
+  delete: MatchersV3.boolean(true),
+  reinstate: MatchersV3.boolean(true),
+  retire: MatchersV3.boolean(false),
+  update: MatchersV3.boolean(false),
+};
 
 const dir = freshPactDir();
 afterAll(() => removePactDir(dir));
@@ -46,7 +57,9 @@ describe("agentdeck registry agents", () => {
       .given(State.agent)
       .uponReceiving("agentdeck registry agents list --all --sort name")
       .withRequest("GET", "/api/v1/agent", (request) =>
-        request.headers(bearerHeaders()).query({ page_size: "100", sort: "name", offset: "0" }),
+        request
+          .headers(bearerHeaders())
+          .query({ "pagination[offset]": "0", "pagination[page_size]": "100", sorting: "name" }),
       )
       .willRespondWith(200, (response) => response.jsonBody(agentListBody(100)))
       .executeTest(async (server) => {
@@ -70,7 +83,7 @@ describe("agentdeck registry agents", () => {
       .given(State.agent)
       .uponReceiving("agentdeck registry agents get")
       .withRequest("GET", `/api/v1/agent/${REGISTRY_AGENT_ID}`, (request) => request.headers(bearerHeaders()))
-      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registryAgentBody())))
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registrySummaryBody())))
       .executeTest(async (server) => {
         const { code, out } = await agentdeckAgainst(server.url, [
           "registry",
@@ -83,17 +96,67 @@ describe("agentdeck registry agents", () => {
       });
   });
 
+  it("get --counts asks for the instance counts and prints them", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("agentdeck registry agents get --counts")
+      .withRequest("GET", `/api/v1/agent/${REGISTRY_AGENT_ID}`, (request) =>
+        request.headers(bearerHeaders()).query({ include_counts: "true" }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registryAgentBody())))
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "registry",
+          "agents",
+          "get",
+          REGISTRY_AGENT_ID,
+          "--counts",
+        ]);
+        expect(code).toBe(0);
+        expect(out).toContain("instances\t0 active, 0 pending, 0 finished, 0 in all\n");
+      });
+  });
+
+  it("show --external-id finds the agent by the id it was registered with", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("agentdeck registry agents show --external-id")
+      .withRequest("GET", "/api/v1/agent/show", (request) =>
+        request.headers(bearerHeaders()).query({ external_identifier: REGISTRY_AGENT_EXTERNAL_ID }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registrySummaryBody())))
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "registry",
+          "agents",
+          "show",
+          "--external-id",
+          REGISTRY_AGENT_EXTERNAL_ID,
+          "--quiet",
+        ]);
+        expect(code).toBe(0);
+        expect(out).toBe(`${REGISTRY_AGENT_ID}\n`);
+      });
+  });
+
   it("create sends the idempotency key it is given, so a retry cannot register a second agent", async () => {
     await pact
       .addInteraction()
       .given(State.noAgents)
-      .uponReceiving("agentdeck registry agents create --idempotency-key")
+      .uponReceiving("agentdeck registry agents create --external-id --idempotency-key")
       .withRequest("POST", "/api/v1/agent", (request) =>
-        request
-          .headers({ ...bearerHeaders(), "Idempotency-Key": "deploy-42" })
-          .jsonBody({ details: { name: REGISTRY_AGENT_NAME, description: REGISTRY_AGENT_DESCRIPTION } }),
+        request.headers(bearerHeaders()).jsonBody({
+          details: {
+            name: REGISTRY_AGENT_NAME,
+            description: REGISTRY_AGENT_DESCRIPTION,
+            external_identifier: REGISTRY_AGENT_EXTERNAL_ID,
+          },
+          idempotency_key: "deploy-42",
+        }),
       )
-      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registryAgentBody())))
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(createdAgentBody())))
       .executeTest(async (server) => {
         const { code, out } = await agentdeckAgainst(server.url, [
           "registry",
@@ -102,6 +165,8 @@ describe("agentdeck registry agents", () => {
           REGISTRY_AGENT_NAME,
           "--description",
           REGISTRY_AGENT_DESCRIPTION,
+          "--external-id",
+          REGISTRY_AGENT_EXTERNAL_ID,
           "--idempotency-key",
           "deploy-42",
           "--quiet",
@@ -120,7 +185,7 @@ describe("agentdeck registry agents", () => {
       .given(state)
       .uponReceiving(`agentdeck registry agents ${action}`)
       .withRequest("POST", `/api/v1/agent/${id}/${action}`, (request) =>
-        request.headers({ ...bearerHeaders(), "Idempotency-Key": idempotencyKey() }).jsonBody({}),
+        request.headers(bearerHeaders()).jsonBody({ idempotency_key: idempotencyKey() }),
       )
       .willRespondWith(200, (response) =>
         response.jsonBody(agentEnvelopeBody(registryAgentBody({ id, status }))),
@@ -135,6 +200,73 @@ describe("agentdeck registry agents", () => {
         ]);
         expect(code).toBe(0);
         expect(JSON.parse(out)).toMatchObject({ id, status });
+      });
+  });
+
+  it("update sends only the fields given, an empty value as null, with an idempotency key", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("agentdeck registry agents update --name --description ''")
+      .withRequest("PUT", `/api/v1/agent/${REGISTRY_AGENT_ID}`, (request) =>
+        request.headers(bearerHeaders()).jsonBody({
+          details: { name: "Invoice triage (EU)", description: null },
+          idempotency_key: idempotencyKey(),
+        }),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody(
+          agentEnvelopeBody({
+            ...registryAgentBody(),
+            name: MatchersV3.string("Invoice triage (EU)"),
+            description: null,
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "registry",
+          "agents",
+          "update",
+          REGISTRY_AGENT_ID,
+          "--name",
+          "Invoice triage (EU)",
+          "--description",
+          "",
+          "--json",
+        ]);
+        expect(code).toBe(0);
+        expect(JSON.parse(out)).toMatchObject({ name: "Invoice triage (EU)", description: null });
+      });
+  });
+
+  it("delete --yes deletes a retired agent and prints it as it was", async () => {
+    await pact
+      .addInteraction()
+      .given(State.retiredAgent)
+      .uponReceiving("agentdeck registry agents delete --yes")
+      .withRequest("DELETE", `/api/v1/agent/${RETIRED_REGISTRY_AGENT_ID}`, (request) =>
+        request.headers(bearerHeaders()).jsonBody({ idempotency_key: idempotencyKey() }),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody(
+          agentEnvelopeBody({
+            ...registryAgentBody({ id: RETIRED_REGISTRY_AGENT_ID, status: "retired" }),
+            available_actions: retiredActions,
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        const { code, out } = await agentdeckAgainst(server.url, [
+          "registry",
+          "agents",
+          "delete",
+          RETIRED_REGISTRY_AGENT_ID,
+          "--yes",
+          "--quiet",
+        ]);
+        expect(code).toBe(0);
+        expect(out).toBe(`${RETIRED_REGISTRY_AGENT_ID}\n`);
       });
   });
 
