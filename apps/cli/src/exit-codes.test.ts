@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { BATCH_EXIT } from "@agentdeck/batch";
 import { describe, expect, test } from "vitest";
-import { EXIT, EXIT_CODE_MEANINGS, exitCodeTable } from "./exit-codes.ts";
+import { EXIT, EXIT_CODE_MEANINGS, exitCodeTable, exitForBatch } from "./exit-codes.ts";
 import { agentdeck } from "./test/run.ts";
 
 describe("the exit codes", () => {
@@ -17,6 +18,18 @@ describe("the exit codes", () => {
       meaning,
     }));
     expect(rows).toEqual(EXIT_CODE_MEANINGS);
+  });
+
+  test("every code of the batch commands has its place in the CLI's table", () => {
+    expect(
+      Object.fromEntries(Object.entries(BATCH_EXIT).map(([name, code]) => [name, exitForBatch(code)])),
+    ).toEqual({
+      ok: EXIT.ok,
+      rowsFailed: EXIT.runFailed,
+      usage: EXIT.usage,
+      stopped: EXIT.batchStopped,
+      interrupted: EXIT.interrupted,
+    });
   });
 
   test("agentdeck --help prints the table", async () => {

@@ -15,6 +15,7 @@ export const EXIT = {
   timeout: 9,
   runFailed: 10,
   runCancelled: 11,
+  batchStopped: 12,
   interrupted: 130,
 } as const;
 
@@ -41,10 +42,31 @@ export const EXIT_CODE_MEANINGS: readonly { readonly code: ExitCode; readonly me
   { code: EXIT.rateLimited, meaning: "rate limit (429)" },
   { code: EXIT.unavailable, meaning: "server or connection failure (5xx after the retries, no connection)" },
   { code: EXIT.timeout, meaning: "timeout: no answer in time, or --timeout of a wait ran out" },
-  { code: EXIT.runFailed, meaning: "run --wait / executions watch: the execution failed" },
+  {
+    code: EXIT.runFailed,
+    meaning: "run --wait / executions watch: the execution failed; batch: some rows did not complete",
+  },
   { code: EXIT.runCancelled, meaning: "run --wait / executions watch: the execution was cancelled" },
+  {
+    code: EXIT.batchStopped,
+    meaning: "batch: stopped before its end (an API error, a cancel, a journal in use); resume goes on",
+  },
   { code: EXIT.interrupted, meaning: "interrupted (Ctrl-C); a run being waited for goes on" },
 ];
+
+/**
+ * A code of `@agentdeck/batch`'s commands in this table. Its 0, 2 and 130 mean what ours do; its 1
+ * (some rows did not complete) and 3 (stopped before the end) would read as "anything else" and
+ * "authentication" here, so they become 10 and 12.
+ */
+export function exitForBatch(code: number): ExitCode {
+  if (code === 0) return EXIT.ok;
+  if (code === 1) return EXIT.runFailed;
+  if (code === 2) return EXIT.usage;
+  if (code === 3) return EXIT.batchStopped;
+  if (code === 130) return EXIT.interrupted;
+  return EXIT.error;
+}
 
 /** The exit codes as the help prints them: one line each, code right-aligned. */
 export function exitCodeTable(): string {

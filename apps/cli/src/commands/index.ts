@@ -1,5 +1,6 @@
 import type { CommandSpec, GroupSpec } from "../command-spec.ts";
 import { agents } from "./agents.ts";
+import { batch } from "./batch.ts";
 import { config } from "./config.ts";
 import { context } from "./context.ts";
 import { executions } from "./executions.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: readonly (CommandSpec | GroupSpec)[] = [
   run,
   executions,
   files,
+  batch,
   registry,
   context,
   config,

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { testSandbox } from "../test/sandbox-env.ts";
 import { BIN, e2eUnavailable, shell } from "../test/shell.ts";
@@ -20,6 +22,8 @@ describe.skipIf(unavailable !== undefined)(title, () => {
       "agentdeck run --w",
       "agentdeck completion ''",
       "agentdeck executions list --status running --a",
+      "agentdeck batch re",
+      "agentdeck batch run --m",
     ];
     const script = cases
       .map(
@@ -37,6 +41,8 @@ describe.skipIf(unavailable !== undefined)(title, () => {
       "--wait",
       "bash zsh fish",
       "--all --agent",
+      "resume results",
+      "--map --map-metadata",
       "",
     ]);
   });
@@ -60,7 +66,7 @@ describe.skipIf(unavailable !== undefined)(title, () => {
       expect(result.stderr).toBe("");
       expect(result.stdout.split("\n")).toEqual([
         "list get create update",
-        "list get create retire reinstate",
+        "list get show create update retire reinstate delete",
         "bash zsh fish",
         "",
       ]);
@@ -80,7 +86,7 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     },
   );
 
-  test("pools list --json loads only the command's own code: never the TUI, Ink or React, nor tables or waits", async () => {
+  test("pools list --json loads only the command's own code: never the TUI, Ink or React, nor tables, waits or batches", async () => {
     const { env } = await testSandbox();
     const loaded = async (command: string) => {
       const { stderr } = await shell(`NODE_DEBUG=esm ${command}`, env);
@@ -91,6 +97,10 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(files.length).toBeGreaterThan(3);
     expect(files.filter((file) => !file.startsWith(dist))).toEqual([]);
     expect(files.filter((file) => /\/(tui|table|watch)-\w+\.js$/.test(file))).toEqual([]);
+    // The batch package is bundled into a chunk of its own: the one that opens node:sqlite.
+    expect(files.filter((file) => readFileSync(fileURLToPath(file), "utf8").includes("node:sqlite"))).toEqual(
+      [],
+    );
     expect((await loaded("agentdeck pools list")).some((file) => /\/table-\w+\.js$/.test(file))).toBe(false);
     const tui = await loaded("agentdeck < /dev/null");
     expect(tui.some((file) => file.includes("/apps/tui/dist/"))).toBe(true);
