@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { batchScale } from "./figures/batch-scale.ts";
 import { bundleSize } from "./figures/bundle.ts";
+import { cliStartup } from "./figures/cli-startup.ts";
 import { pagination } from "./figures/pagination.ts";
 import { redTeam } from "./figures/red-team.ts";
 import { requestOverhead } from "./figures/request-overhead.ts";
@@ -29,6 +30,7 @@ const FIGURES = {
   sandboxThroughput,
   batchScale,
   redTeam,
+  cliStartup,
 } satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
 
 type FigureKey = keyof typeof FIGURES;

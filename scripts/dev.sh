@@ -67,7 +67,8 @@ setup() {
 
 case "${1:-}" in
   setup) setup ;;
-  start) setup && shift && exec node "$root/apps/tui/dist/cli.js" "$@" ;;
+  # The agentdeck command with no subcommand opens the TUI (on the embedded sandbox without a key).
+  start) setup && shift && exec node "$root/apps/cli/dist/agentdeck.js" "$@" ;;
   test)
     ensure_terminal_tools
     setup

@@ -10,6 +10,8 @@ export const paths = {
   sandboxCli: at("packages/sandbox/dist/cli.js"),
   /** BENCH_TUI_CLI measures another build of the TUI (a bundle, say) in its place. */
   tuiCli: process.env.BENCH_TUI_CLI || at("apps/tui/dist/cli.js"),
+  /** The `agentdeck` command (apps/cli's bundle). */
+  cliBin: at("apps/cli/dist/agentdeck.js"),
   inkHello: at("bench/ink-hello.js"),
   inkHelloEntry: at("bench/ink-hello-entry.js"),
   echoKeys: at("bench/echo-keys.js"),

@@ -11,6 +11,7 @@ import {
   POOL_NAME,
   PROFILE_ID,
   PROFILE_POOL_ID,
+  RUN_TAG,
   RUNNING_EXECUTION_ID,
 } from "./examples.ts";
 import { AgentsApiState } from "./provider-states.ts";
@@ -60,6 +61,15 @@ export const agentsApiStateSetups: StateSetups = {
   [AgentsApiState.runningExecution]: (store) => {
     ensureAgent(store);
     store.addExecution({ id: RUNNING_EXECUTION_ID, agentId: AGENT_ID, status: "running" });
+  },
+  [AgentsApiState.taggedExecution]: (store) => {
+    ensureAgent(store);
+    store.addExecution({
+      id: RUNNING_EXECUTION_ID,
+      agentId: AGENT_ID,
+      status: "running",
+      metadata: { "agentdeck-run": RUN_TAG },
+    });
   },
   [AgentsApiState.runningExecutionWithFile]: (store) => {
     ensureAgent(store);

@@ -26,6 +26,8 @@ export const STAGED_FILE_NAME = "brief.txt";
 export const RUNNING_EXECUTION_ID = "7d9f1b3d-5a7c-4e9a-8b2d-4f6a8c0e2a4c";
 export const PAUSED_EXECUTION_ID = "8e0a2c4e-6b8d-4f0b-9c3e-5a7b9d1f3b5d";
 export const COMPLETED_EXECUTION_ID = "1f3b5d7f-9c1e-4a3c-8d5f-7b9d1f3a5c7e";
+/** The `agentdeck-run` metadata `agentdeck run` puts on every run, so a start whose answer was lost can be found. */
+export const RUN_TAG = "4b6d8f0a-2c4e-4a6c-8e0a-2c4e6a8c0e2a";
 
 export const REGISTRY_AGENT_ID = "01j9x4m2k8d7q3r5t6v8w0y2z4a6b8c0";
 export const RETIRED_REGISTRY_AGENT_ID = "01j9x4m2k8d7q3r5t6v8w0y2z4a6b8c1";

@@ -13,6 +13,7 @@ import {
   PROFILE_ID,
   REGISTRY_AGENT_ID,
   RETIRED_REGISTRY_AGENT_ID,
+  RUN_TAG,
   RUNNING_EXECUTION_ID,
 } from "./examples.ts";
 
@@ -33,6 +34,7 @@ export const AgentsApiState = {
   runningExecutionWithFile: `the running execution with id ${RUNNING_EXECUTION_ID} holds a file named ${EXECUTION_FILE_NAME}`,
   pausedExecution: `a paused execution with id ${PAUSED_EXECUTION_ID} exists`,
   completedExecution: `a completed execution with id ${COMPLETED_EXECUTION_ID} exists`,
+  taggedExecution: `a running execution with id ${RUNNING_EXECUTION_ID} has metadata agentdeck-run=${RUN_TAG}`,
 } as const;
 
 /** Provider states of the agent registry pact; `registry-api-state-setups.ts` sets them up. */

@@ -1,3 +1,10 @@
+// The commands, for a command line to mount (`agentdeck batch …`): each `(options, io) => exit code`.
+export { type BatchCancelOptions, batchCancel } from "./commands/cancel.ts";
+export { type CommandIo, EXIT as BATCH_EXIT } from "./commands/command-io.ts";
+export { type BatchResultsOptions, batchResults, RESULT_FORMATS } from "./commands/results.ts";
+export { type BatchResumeOptions, batchResume } from "./commands/resume.ts";
+export { type BatchRunOptions, batchRun } from "./commands/run.ts";
+export { type BatchStatusJson, type BatchStatusOptions, batchStatus } from "./commands/status.ts";
 export { findJournal } from "./journal/find-journal.ts";
 export {
   type BatchInfo,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ProfileError, resolveSettings } from "./settings.ts";
+import { clientOptionsOf, ProfileError, resolveSettings } from "./settings.ts";
 
 const config = {
   profiles: {
@@ -67,6 +67,21 @@ describe("resolveSettings", () => {
   test("leaves the registry off without a token", () => {
     expect(resolveSettings({ ASTEROID_API_KEY: "k" }, { profiles: {} })).toMatchObject({
       registry: undefined,
+    });
+  });
+});
+
+describe("clientOptionsOf", () => {
+  test("gives createClient the key, and the URLs and the registry only where they are set", () => {
+    const remote = resolveSettings({ ASTEROID_API_KEY: "k" }, { profiles: {} });
+    if (remote.kind !== "remote") throw new Error("expected remote settings");
+    expect(clientOptionsOf(remote)).toEqual({ apiKey: "k" });
+    const full = resolveSettings({}, config);
+    if (full.kind !== "remote") throw new Error("expected remote settings");
+    expect(clientOptionsOf(full)).toEqual({
+      apiKey: "profile-key",
+      baseUrl: "https://work.example/agents/v2",
+      registry: { token: "profile-token", baseUrl: "https://registry.example/api/v1" },
     });
   });
 });

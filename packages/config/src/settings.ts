@@ -58,3 +58,27 @@ export function resolveSettings(env: NodeJS.ProcessEnv, config: ConfigFile, prof
     warnings,
   };
 }
+
+/**
+ * The options of core's `createClient` for remote settings: the key, and the base URLs and the
+ * registry only where they are set (so core's defaults apply otherwise).
+ */
+export function clientOptionsOf(settings: Extract<Settings, { kind: "remote" }>): {
+  apiKey: string;
+  baseUrl?: string;
+  registry?: { token: string; baseUrl?: string };
+} {
+  const { registry } = settings;
+  return {
+    apiKey: settings.apiKey,
+    ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
+    ...(registry === undefined
+      ? {}
+      : {
+          registry: {
+            token: registry.token,
+            ...(registry.baseUrl === undefined ? {} : { baseUrl: registry.baseUrl }),
+          },
+        }),
+  };
+}
