@@ -15,7 +15,7 @@ import { ratio, type Stat, summarize } from "../lib/stats.ts";
 import { tuiEnv } from "../lib/tui-env.ts";
 
 const POOLS = 100_000;
-/** Rows the TUI asks for per page (apps/tui/src/screen.ts PAGE_SIZE). */
+/** Rows the TUI asks for per page (apps/tui/src/screens/ResourceScreen.tsx PAGE_SIZE). */
 const TUI_PAGE_SIZE = 100;
 const TARGET_P95_MS = 16;
 /** Output must pause this long before the next key: longer than one Ink frame at the TUI's 60 fps cap. */

@@ -1,0 +1,112 @@
+import { Box, Text } from "ink";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { clip } from "../common/cells.ts";
+import { useStore } from "../common/store.ts";
+import { initialListState, type ListAction, type ListState, listReducer } from "../list/listState.ts";
+import { useListData } from "../list/useList.ts";
+import { StackView, type TabController, useStackController } from "../shell/StackView.tsx";
+import { useSession } from "../shell/session.ts";
+import { ViewStack } from "../shell/viewStack.ts";
+import type { Resource } from "./resource.ts";
+import { resourceViews } from "./resourceViews.tsx";
+
+/** Rows fetched per page: the API's maximum, so paging is rare. */
+export const PAGE_SIZE = 100;
+
+/** What App gives every tab's screen. */
+export type ScreenProps = {
+  /** Keys go to this screen: its tab is shown and no overlay covers it. */
+  readonly active: boolean;
+  /**
+   * Its tab has been shown at least once. Every screen is mounted from the start (so keys typed
+   * right after a tab key reach it), but fetches only once opened: start-up loads one list.
+   */
+  readonly opened: boolean;
+  readonly width: number;
+  readonly height: number;
+  /** Hands App the screen's key controller. */
+  readonly register: (controller: TabController) => void;
+};
+
+/**
+ * Whether a list fetches its page again by itself: only while its tab is on screen, it is the view
+ * on top, and nobody is typing in its filter (the rows must not move under the user's fingers).
+ */
+export function listIsLive(active: boolean, views: number, list: { readonly filtering: boolean }): boolean {
+  return active && views === 1 && !list.filtering;
+}
+
+/**
+ * The one screen every resource tab is: its view stack (the list at the bottom), the list kept
+ * in step with the server, and the keys handed to the view on top. A resource is configuration.
+ */
+export function ResourceScreen<T extends { id: string }>(
+  props: ScreenProps & { readonly resource: Resource<T> },
+) {
+  const { resource } = props;
+  const session = useSession();
+  const [stack] = useState(() => {
+    const { list } = resourceViews(resource);
+    return new ViewStack(
+      list,
+      initialListState<T>({
+        pageSize: PAGE_SIZE,
+        sortFields: resource.sortFields,
+        sortDirection: resource.sortDirection,
+      }),
+    );
+  });
+  const area = useMemo(() => ({ width: props.width, height: props.height }), [props.width, props.height]);
+  const controller = useStackController(stack, session, area);
+  const { register } = props;
+  useEffect(() => register(controller), [register, controller]);
+
+  const entries = useStore(stack.store);
+  const root = entries[0];
+  const rootId = root?.id ?? 0;
+  const list = root?.state as ListState<T>;
+  const dispatch = useCallback(
+    (action: ListAction<T>) => stack.update<ListState<T>>(rootId, (state) => listReducer(state, action)),
+    [stack, rootId],
+  );
+  const source = useMemo(() => resource.source(session), [resource, session.client, session.organizationId]);
+  const unavailable = resource.unavailable?.(session);
+  const report = useMemo(
+    () => session.reporter(rootId, resource.api, () => "R"),
+    [session, rootId, resource.api],
+  );
+  const enabled =
+    props.opened &&
+    unavailable === undefined &&
+    (!resource.needsOrganization || session.organizationId !== undefined);
+  const live = listIsLive(props.active, entries.length, list);
+  useListData(list, dispatch, source, {
+    enabled,
+    live,
+    ...(session.refreshMs === undefined ? {} : { refreshMs: session.refreshMs }),
+    onLoaded: () => report.ok(),
+    onError: (error) => report.failed(error, `load the ${resource.noun}s`),
+  });
+
+  // When the API answers again after failing, what is on screen may be stale: fetch it again.
+  const reconnects = useStore(session.connections)[resource.api].reconnects;
+  const seen = useRef(reconnects);
+  useEffect(() => {
+    if (reconnects === seen.current) return;
+    seen.current = reconnects;
+    dispatch({ type: "refresh" });
+  }, [reconnects, dispatch]);
+
+  if (unavailable !== undefined) {
+    return (
+      <Box flexDirection="column" height={props.height} flexShrink={0}>
+        {unavailable.map((line, index) => (
+          <Text key={line} bold={index === 0}>
+            {clip(` ${line}`, props.width)}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
+  return <StackView stack={stack} session={session} area={area} focused={props.active} />;
+}

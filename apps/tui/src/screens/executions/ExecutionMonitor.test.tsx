@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FaultProxy } from "../../test/proxy.ts";
+import { KEY, renderApp, selectedLine } from "../../test/render.tsx";
+import { clientFor, startBackend, type TestBackend } from "../../test/sandbox.ts";
+
+// Slow enough steps that a person (or a test) can pause, resume and cancel a run in flight.
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startBackend({ stepMs: 150 });
+});
+afterAll(async () => {
+  await backend.sandbox.close();
+});
+
+/** Starts a long run of the first agent on the first pool, and opens its monitor from the Executions tab. */
+async function monitorNewRun(inputs: Record<string, unknown> = { steps: 10 }) {
+  const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
+  const [pool] = (await backend.client.pools.list({ pageSize: 1, searchName: "utility" })).items;
+  const { executionId } = await backend.client.agents.execute(agent?.id as string, {
+    agentProfilePoolId: pool?.id as string,
+    inputs,
+  });
+  const app = renderApp(backend.client, { tab: "executions", rows: 40 });
+  await app.waitFor(
+    (f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false,
+    "the new run on top",
+  );
+  app.press(KEY.enter);
+  await app.waitFor(`Execution ${executionId}`);
+  return { app, executionId };
+}
+
+describe("the execution monitor", () => {
+  test("p pauses a running execution and r resumes it", async () => {
+    const { app } = await monitorNewRun();
+    await app.waitFor("● running");
+    app.press("p");
+    await app.waitFor("● paused");
+    expect(app.frame()).toMatch(/status\s+paused: paused by the user/);
+    app.press("r");
+    await app.waitFor("● running");
+    app.press("c", "y");
+    await app.waitFor("● cancelled");
+    app.unmount();
+  });
+
+  test("c asks before cancelling: n keeps the run going, y cancels it", async () => {
+    const { app } = await monitorNewRun();
+    await app.waitFor("● running");
+    app.press("c");
+    await app.waitFor("Cancel this execution? y/n");
+    app.press("n");
+    await app.waitFor((f) => !f.includes("Cancel this execution?"));
+    expect(app.frame()).not.toContain("● cancelled");
+    app.press("c");
+    await app.waitFor("Cancel this execution? y/n");
+    app.press("y");
+    await app.waitFor("● cancelled");
+    app.unmount();
+  });
+
+  test("m sends the agent a message, which shows in the feed", async () => {
+    const { app } = await monitorNewRun();
+    await app.waitFor("● running");
+    app.press("m");
+    await app.waitFor("Message:");
+    app.type("please use the EU portal");
+    app.press(KEY.enter);
+    await app.waitFor(/you\s+please use the EU portal/);
+    expect(app.frame()).toContain("Message sent.");
+    app.press("c", "y");
+    await app.waitFor("● cancelled");
+    app.unmount();
+  });
+
+  test("pausing what is not running says why instead of asking the server", async () => {
+    const { app } = await monitorNewRun({ awaitConfirmation: true });
+    await app.waitFor("● awaiting_confirmation");
+    app.press("p");
+    await app.waitFor("Cannot pause: only a running execution can be paused (it is awaiting_confirmation).");
+    app.press("r");
+    await app.waitFor(/● (running|completed)/);
+    app.unmount();
+  });
+
+  test("scrolling up holds the feed in place; G follows the newest activity again", async () => {
+    const { app } = await monitorNewRun({ steps: 6 });
+    await app.waitFor("● completed");
+    app.press("k");
+    await app.waitFor("scrolled (G follows)");
+    app.press("G");
+    await app.waitFor((f) => !f.includes("scrolled (G follows)"));
+    app.press(KEY.escape);
+    await app.waitFor(/\d+ executions/);
+    app.unmount();
+  });
+});
+
+describe("the execution monitor, where issue 12 found it wanting", () => {
+  test("the monitor fetches the final activities after a terminal status (bug 5)", async () => {
+    const proxy = await FaultProxy.start(backend.sandbox.url);
+    const client = clientFor(backend.sandbox, { origin: proxy.url });
+    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
+    const execution = backend.sandbox.store.addExecution({ agentId: agent?.id as string, status: "running" });
+    const app = renderApp(client, { tab: "executions", rows: 40 });
+    try {
+      await app.waitFor((f) => selectedLine(f)?.startsWith(`›${execution.id.slice(0, 8)}`) ?? false);
+      app.press(KEY.enter);
+      await app.waitFor("● running");
+      const path = `/agents/v2/executions/${execution.id}`;
+      let armed = true;
+      let activitiesAnswered: () => void = () => {};
+      const answered = new Promise<void>((resolve) => {
+        activitiesAnswered = resolve;
+      });
+      // The feed is read just before the run ends and its status just after: as when a retried
+      // or slow request sees a later moment than the one beside it.
+      proxy.before = (req) => (armed && req.path === path ? answered : undefined);
+      proxy.after = (req) => {
+        if (armed && req.path.startsWith(`${path}/activities`)) {
+          armed = false;
+          backend.sandbox.store.executions.setStatus(execution.id, "cancelled");
+          activitiesAnswered();
+        }
+      };
+      app.press("R");
+      await app.waitFor("● cancelled");
+      await app.waitFor(/status\s+cancelled/);
+    } finally {
+      app.unmount();
+      await proxy.close();
+    }
+  });
+
+  test("a monitor's message goes when the monitor closes (bug 12)", async () => {
+    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
+    const [pool] = (await backend.client.pools.list({ pageSize: 1, searchName: "utility" })).items;
+    const { executionId } = await backend.client.agents.execute(agent?.id as string, {
+      agentProfilePoolId: pool?.id as string,
+      inputs: { awaitConfirmation: true },
+    });
+    const app = renderApp(backend.client, { tab: "executions", rows: 40 });
+    await app.waitFor((f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false);
+    app.press(KEY.enter);
+    await app.waitFor("● awaiting_confirmation");
+    app.press("p");
+    await app.waitFor("Cannot pause");
+    app.press(KEY.escape);
+    await app.waitFor(/\d+ executions/);
+    expect(app.frame()).not.toContain("Cannot pause");
+    // Nor does it come back with another view on another tab.
+    app.press("2");
+    await app.waitFor(/\d+ agents/);
+    expect(app.frame()).not.toContain("Cannot pause");
+    app.unmount();
+  });
+
+  test("the monitor's result can be read to its end (bug 16)", async () => {
+    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
+    const [pool] = (await backend.client.pools.list({ pageSize: 1, searchName: "utility" })).items;
+    const inputs = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`key${i + 10}`, i]));
+    const { executionId } = await backend.client.agents.execute(agent?.id as string, {
+      agentProfilePoolId: pool?.id as string,
+      inputs: { ...inputs, steps: 1 },
+    });
+    const app = renderApp(backend.client, { tab: "executions", rows: 30 });
+    await app.waitFor((f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false);
+    app.press(KEY.enter);
+    await app.waitFor("Outcome");
+    app.press("v");
+    app.press("G");
+    await app.waitFor('"key39": 29');
+    app.unmount();
+  });
+});
