@@ -24,6 +24,7 @@ const octal = (mode: number) => (mode & 0o777).toString(8);
  */
 export function openDebugLog(directory: string): {
   write: (line: string) => void;
+  close: () => Promise<void>;
   path: string;
   warnings: string[];
 } {
@@ -65,7 +66,12 @@ export function openDebugLog(directory: string): {
     warnings.push(`${path} could be read by other users (mode ${octal(file.mode)}); agentdeck made it 600.`);
   }
   const stream = createWriteStream(path, { fd, flags: "a" });
-  return { write: (line) => void stream.write(line), path, warnings };
+  return {
+    write: (line) => void stream.write(line),
+    close: () => new Promise((resolve) => stream.end(resolve)),
+    path,
+    warnings,
+  };
 }
 
 /**

@@ -48,4 +48,11 @@ describe("decoding keys", () => {
       "ctrl+s",
     ]);
   });
+
+  test("Esc with a key right after it (Ink's Alt+key) is those two keys", () => {
+    expect(decodeKeys("3", { ...none, meta: true })).toEqual([
+      { name: "esc", text: "" },
+      { name: "3", text: "3" },
+    ]);
+  });
 });

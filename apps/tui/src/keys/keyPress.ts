@@ -26,7 +26,6 @@ function special(input: string, key: Key): KeyPress | undefined {
   if (key.backspace) return named("backspace");
   if (key.delete) return named("delete");
   if (key.ctrl && input) return named(`ctrl+${input.toLowerCase()}`);
-  if (key.meta && input) return named(`meta+${input}`);
   return undefined;
 }
 
@@ -50,6 +49,9 @@ export function decodeKeys(input: string, key: Key): KeyPress[] {
   const one = special(input, key);
   if (one !== undefined) return [one];
   const presses: KeyPress[] = [];
+  // Esc and a key pressed right after it reach Ink as one Alt+key; nothing is bound to Alt, so it
+  // is the two keys that were pressed (Esc closes the form, 3 goes to Executions).
+  if (key.meta) presses.push(named("esc"));
   let last = "";
   for (const ch of input) {
     // Windows-style line ends are one Enter, not two.

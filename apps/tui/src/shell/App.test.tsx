@@ -125,6 +125,39 @@ describe("the app", () => {
   });
 });
 
+describe("switching profiles", () => {
+  test("P lists the profiles of the config file, and Enter starts again on the one chosen", async () => {
+    const other = await startSandbox({ port: 0 });
+    other.store.clear();
+    other.store.addPool({ name: "Only on the other profile" });
+    const opened: string[] = [];
+    const app = renderApp(backend.client, {
+      profiles: {
+        names: ["home", "work"],
+        current: "home",
+        open: async (name) => {
+          opened.push(name);
+          return { client: clientFor(other), environment: name, registry: true };
+        },
+      },
+    });
+    try {
+      await app.waitFor("Payroll admins");
+      app.press("P");
+      await app.waitFor("Switch profile");
+      expect(app.frame()).toMatch(/› home\s+\(in use\)/);
+      app.press("j", KEY.enter);
+      await app.waitFor("Only on the other profile");
+      expect(app.frame()).not.toContain("Payroll admins");
+      expect(app.frame()).toContain(" work ");
+      expect(opened).toEqual(["work"]);
+    } finally {
+      app.unmount();
+      await other.close();
+    }
+  });
+});
+
 describe("the app, where issue 12 found it wanting", () => {
   test("started while the API is unreachable, R retries and every list loads once it answers (bug 1)", async () => {
     const port = await freePort();

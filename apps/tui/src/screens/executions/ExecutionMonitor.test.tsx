@@ -172,4 +172,24 @@ describe("the execution monitor, where issue 12 found it wanting", () => {
     await app.waitFor('"key39": 29');
     app.unmount();
   });
+
+  test("the feed gives the date of activities from another day, and only the time of today's", async () => {
+    const app = renderApp(backend.client, { tab: "executions", rows: 40 });
+    await app.waitFor(/\d+ executions/);
+    // The demo runs are from 2025; the newest run of this test file is from today.
+    app.press("G");
+    await app.waitFor((f) => /›\w{8} .*20\d\d-/.test(f) && !f.includes("loading"));
+    app.press(KEY.enter);
+    await app.waitFor(/ 2025-06-0\d \d\d:\d\d:\d\d status/);
+    app.press(KEY.escape);
+    await app.waitFor(/\d+ executions/);
+    app.press("g");
+    await app.waitFor(
+      (f) => (selectedLine(f) ?? "").includes(new Date().toISOString().slice(0, 4)) && !f.includes("loading"),
+    );
+    app.press(KEY.enter);
+    const today = await app.waitFor(/^ \d\d:\d\d:\d\d status/m);
+    expect(today).not.toMatch(/^ \d{4}-\d\d-\d\d /m);
+    app.unmount();
+  });
 });
