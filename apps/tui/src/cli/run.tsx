@@ -1,11 +1,17 @@
 import { ConfigError, configPath, loadConfig, ProfileError, resolveSettings } from "@agentdeck/config";
+import type { UserContext } from "@agentdeck/core";
 import manifest from "../../package.json" with { type: "json" };
 import { errorMessage } from "../common/errorMessage.ts";
 import { colourDisabled, themeFor } from "../common/theme.ts";
+import type { OpeningPage } from "../screens/resource.ts";
 import { parseArgs, UsageError, usage } from "./args.ts";
 import { copyToClipboard } from "./clipboard.ts";
 import { connect } from "./connect.ts";
 import { DebugLogError, redirectDebugLog } from "./debugLog.ts";
+import { fetchOpeningPage } from "./openingPage.ts";
+
+/** The longest the first frame waits for the first page after the UI has loaded. */
+const FIRST_FRAME_WAIT_MS = 250;
 
 const NO_TERMINAL =
   "agentdeck is an interactive terminal UI: run it in a terminal (stdin and stdout must both be a TTY, not a pipe or a file).\n";
@@ -36,20 +42,32 @@ export async function runTui(argv: readonly string[]): Promise<number> {
   if (debugLog)
     warnings.push(`AGENTDECK_LOG=debug: requests are logged to ${debugLog.path}.`, ...debugLog.warnings);
   const settings = resolveSettings(env, config, args.profile);
-  // Loaded only now, so --help, --version and the no-terminal message answer at once. The first
-  // request goes out while Ink loads, so the organization is known by the first frame.
-  const ui = Promise.all([import("ink"), import("../shell/App.tsx")]);
   const origin = { env, configPath: path };
   const backend = await connect(settings, origin);
+  // The first requests go out before Ink and the screens load (they are only loaded now, so
+  // --help, --version and the no-terminal message answer at once): `GET /context`, and the first
+  // page of the tab the app opens on beside it.
   const context = backend.client.context.get();
   context.catch(() => {}); // App reports a failure; until it subscribes, this keeps Node quiet.
+  const opening = fetchOpeningPage(backend.client, backend.organizationId, context);
+  const ready: { context?: UserContext; opening?: OpeningPage<{ id: string }> } = {};
+  const arrived = Promise.allSettled([
+    context.then((value) => (ready.context = value)),
+    opening.then((value) => (ready.opening = value)),
+  ]);
+  const ui = Promise.all([import("ink"), import("../shell/App.tsx")]);
   const [{ render }, { App }] = await ui;
+  // A first frame with the list in it is worth a short wait: drawn without it, it would be drawn
+  // again at once. A server slower than that gets a frame saying it is loading.
+  await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS).unref())]);
   let closing = backend.close;
   try {
     const instance = render(
       <App
         {...backend}
         context={context}
+        initialContext={ready.context}
+        opening={ready.opening}
         warnings={[...warnings, ...(backend.warnings ?? [])]}
         theme={themeFor({ colour: !colourDisabled(env) })}
         copy={(text) => copyToClipboard(text)}

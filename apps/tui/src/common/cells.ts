@@ -1,12 +1,10 @@
-import stringWidth from "string-width";
+import stringWidth, { NARROW } from "./stringWidth.ts";
 
-// Printable ASCII is one cell a character; only other text needs string-width's segmenting.
-const ASCII = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter();
 
 /** How many terminal cells `text` takes (text already sanitised: no escapes, no line breaks). */
 export function cellWidth(text: string): number {
-  return ASCII.test(text) ? text.length : stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /**
@@ -15,7 +13,7 @@ export function cellWidth(text: string): number {
  */
 export function clip(text: string, width: number): string {
   if (width <= 0) return "";
-  if (ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (NARROW.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (stringWidth(text) <= width) return text;
   let out = "";
   let used = 0;
@@ -67,7 +65,7 @@ export function wrapLines(text: string, width: number, maxLines: number): string
 
 /** The longest start of `text` that fits in `width` cells, by whole characters. */
 function takeCells(text: string, width: number): string {
-  if (ASCII.test(text)) return text.slice(0, width);
+  if (NARROW.test(text)) return text.slice(0, width);
   let out = "";
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {

@@ -215,7 +215,8 @@ function pickerLines(
   const { list } = picker;
   const room = Math.max(1, width - indent.length);
   const at = markedIndex(picker);
-  const count = list.loading ? "loading…" : `${list.total} match${list.total === 1 ? "" : "es"}`;
+  const count =
+    list.loading || !list.loaded ? "loading…" : `${list.total} match${list.total === 1 ? "" : "es"}`;
   const lines: Line[] = [
     {
       key: `${field.name}-filter`,

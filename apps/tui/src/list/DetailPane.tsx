@@ -1,5 +1,4 @@
 import { Box, Text } from "ink";
-import type { ReactNode } from "react";
 import { cellWidth, clip, fit, wrapLines } from "../common/cells.ts";
 import { sanitize } from "../common/sanitize.ts";
 import { useTheme } from "../common/theme.ts";
@@ -31,7 +30,8 @@ export function detailRows(title: string, details: readonly Detail[], width: num
 
 /**
  * A titled column of labelled values for the item under the cursor, beside a list (with a border
- * on its left) or on its own. Each row is one line cut to the pane's width.
+ * on its left, drawn by Ink once for the whole column) or on its own. Each row is one line cut to
+ * the pane's width.
  */
 export function DetailPane(props: {
   readonly title: string;
@@ -41,44 +41,37 @@ export function DetailPane(props: {
   readonly height: number;
   /** Drawn with a border on its left (beside a list). */
   readonly side?: boolean;
-  /** Lines under the values (hints), already cut to fit. */
-  readonly footer?: ReactNode;
 }) {
   const theme = useTheme();
   const side = props.side ?? false;
+  // One cell of border and one of space beside a list; one of space on its own.
   const inner = Math.max(1, props.width - (side ? 2 : 1));
-  const rows = detailRows(props.title, props.details, inner).slice(
-    0,
-    Math.max(0, props.height - (props.footer ? 1 : 0)),
-  );
-  const border = side ? <Text color={theme.muted}>│ </Text> : " ";
-  const filler = side ? Math.max(0, props.height - rows.length - (props.footer ? 1 : 0)) : 0;
+  const rows = detailRows(props.title, props.details, inner).slice(0, Math.max(0, props.height));
   return (
-    <Box flexDirection="column" width={props.width} height={props.height} flexShrink={0}>
-      {rows.map((row, index) => (
-        <Text key={index}>
-          {border}
-          {index === 0 ? (
-            <Text bold>{row[0]}</Text>
-          ) : (
-            <>
-              <Text color={theme.muted}>{row[0]}</Text>
-              {row[1]}
-            </>
-          )}
-        </Text>
-      ))}
-      {props.footer ? (
-        <Text>
-          {border}
-          {props.footer}
-        </Text>
-      ) : null}
-      {Array.from({ length: filler }, (_, index) => (
-        <Text key={`f${index}`} color={theme.muted}>
-          │
-        </Text>
-      ))}
+    <Box
+      flexDirection="column"
+      width={props.width}
+      height={props.height}
+      flexShrink={0}
+      paddingLeft={1}
+      borderStyle={side ? "single" : undefined}
+      borderTop={false}
+      borderBottom={false}
+      borderRight={false}
+      borderColor={theme.muted}
+    >
+      {rows.map((row, index) =>
+        index === 0 ? (
+          <Text key="title" bold>
+            {row[0]}
+          </Text>
+        ) : (
+          <Text key={index}>
+            <Text color={theme.muted}>{row[0]}</Text>
+            {row[1]}
+          </Text>
+        ),
+      )}
     </Box>
   );
 }

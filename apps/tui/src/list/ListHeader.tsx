@@ -28,8 +28,8 @@ export function ListHeader<T extends { id: string }>(props: {
   // Whether the rows are on their way or old comes early: it must not be cut off on a narrow screen.
   if (state.loading || (!state.loaded && state.error === undefined && !props.stalled)) {
     segments.push(gap, { text: "loading…", color: theme.muted });
-  } else if (state.error !== undefined && state.loadedAt !== undefined) {
-    segments.push(gap, { text: `as of ${formatClock(state.loadedAt)}`, color: theme.warning });
+  } else if (state.error !== undefined && state.pages.shownAt !== undefined) {
+    segments.push(gap, { text: `as of ${formatClock(state.pages.shownAt)}`, color: theme.warning });
   }
   segments.push(gap, { text: `page ${state.shownPage}/${pageCount(state)}`, color: theme.muted }, gap, {
     text: `sort ${state.query.sortField} ${state.query.sortDirection === "asc" ? "▲" : "▼"}`,

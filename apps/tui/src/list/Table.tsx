@@ -76,6 +76,12 @@ function RowView<T>({ item, columns, widths, selected, focused }: RowProps<T>) {
   const theme = useTheme();
   const cells = rowCells(item, columns, widths);
   if (selected && focused) return <Text inverse>{`›${cells.join(" ")}`}</Text>;
+  // One string when nothing in the row has a colour of its own: Ink then has one text to lay out
+  // and write, without the padding of the last cell.
+  if (!columns.some((column) => column.colour)) {
+    const line = ` ${cells.join(" ")}`.trimEnd();
+    return selected ? <Text bold>{`›${line.slice(1)}`}</Text> : <Text>{line}</Text>;
+  }
   return (
     <Text bold={selected}>
       {selected ? "›" : " "}

@@ -6,15 +6,7 @@ const rows = (from: number, count: number): Row[] =>
   Array.from({ length: count }, (_, i) => ({ id: `r${from + i}` }));
 
 function loaded(state: ListState<Row>, items: Row[], total: number): ListState<Row> {
-  const requested = listReducer(state, { type: "request", seq: state.seq + 1, silent: false });
-  return listReducer(requested, {
-    type: "loaded",
-    seq: requested.seq,
-    key: queryKey(requested.query),
-    items,
-    total,
-    at: new Date(0),
-  });
+  return listReducer(state, { type: "loaded", key: queryKey(state.query), items, total, at: new Date(0) });
 }
 
 const start = () =>
@@ -69,35 +61,41 @@ describe("listReducer", () => {
     expect(state.query.page).toBe(1);
   });
 
-  test("an answer to an older request never replaces the answer to a newer one", () => {
-    let state = start();
-    state = listReducer(state, { type: "request", seq: 7, silent: false });
-    state = listReducer(state, { type: "request", seq: 8, silent: false });
+  test("an answer for a page the list no longer asks for is kept at hand, not shown", () => {
+    let state = listReducer(start(), { type: "page", by: 1 });
+    const page2 = queryKey(state.query);
+    state = listReducer(state, { type: "page", by: 1 });
     state = listReducer(state, {
       type: "loaded",
-      seq: 8,
-      key: "k8",
-      items: rows(100, 1),
-      total: 1,
+      key: page2,
+      items: rows(10, 10),
+      total: 25,
       at: new Date(0),
     });
-    state = listReducer(state, {
-      type: "loaded",
-      seq: 7,
-      key: "k7",
-      items: rows(200, 3),
-      total: 3,
+    expect(state.query.page).toBe(3);
+    expect(state.items).toEqual(rows(0, 10));
+    // Going back to it shows it at once, from what was kept.
+    state = listReducer(state, { type: "page", by: -1 });
+    expect(state.items).toEqual(rows(10, 10));
+    expect(state.loading).toBe(false);
+  });
+
+  test("a page fetched ahead is kept without a new state, so nothing is drawn for it", () => {
+    const state = start();
+    const ahead = listReducer(state, {
+      type: "cached",
+      key: "somewhere",
+      items: rows(10, 10),
+      total: 25,
       at: new Date(0),
     });
-    expect(state.items).toEqual(rows(100, 1));
-    state = listReducer(state, { type: "failed", seq: 7, error: new Error("late") });
-    expect(state.error).toBeUndefined();
+    expect(ahead).toBe(state);
+    expect(state.pages.get("somewhere")?.items).toEqual(rows(10, 10));
   });
 
   test("a failed load keeps the rows and the cursor, and records the error", () => {
     let state = listReducer(start(), { type: "move", by: 4 });
-    state = listReducer(state, { type: "request", seq: state.seq + 1, silent: false });
-    state = listReducer(state, { type: "failed", seq: state.seq, error: new Error("503") });
+    state = listReducer(state, { type: "failed", error: new Error("503") });
     expect(state.items).toHaveLength(10);
     expect(state.cursor).toBe(4);
     expect(state.error).toBeInstanceOf(Error);

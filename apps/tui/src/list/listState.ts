@@ -11,6 +11,38 @@ export type ListQuery = {
 /** A page the server sent, kept so that going back to it (or to a page fetched ahead) is instant. */
 export type CachedPage<T> = { readonly items: readonly T[]; readonly total: number; readonly at: number };
 
+/** How many pages a list keeps at hand. */
+export const MAX_CACHED_PAGES = 16;
+
+/**
+ * The pages a list has at hand, by `queryKey`, the oldest dropped first. It is one mutable box
+ * shared by the states of one list, on purpose: a page fetched ahead is kept without making a new
+ * state, so nothing is drawn again for what is not on screen.
+ */
+export class PageCache<T> {
+  readonly #pages = new Map<string, CachedPage<T>>();
+  /** When the rows on screen last came from the server (kept here: it changes nothing on screen until a fetch fails). */
+  shownAt: Date | undefined;
+
+  get(key: string): CachedPage<T> | undefined {
+    return this.#pages.get(key);
+  }
+
+  set(key: string, page: CachedPage<T>): void {
+    this.#pages.delete(key);
+    this.#pages.set(key, page);
+    while (this.#pages.size > MAX_CACHED_PAGES) this.#pages.delete(this.#pages.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.#pages.clear();
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+}
+
 /** Where the cursor goes on a page that is still on its way: a row from the top, or from the bottom. */
 export type Landing = { readonly at: number } | { readonly fromEnd: number };
 
@@ -31,16 +63,13 @@ export type ListState<T extends { id: string }> = {
   readonly selectAfterLoad: string | undefined;
   /** Bumped by a refresh, so the same query is fetched again. */
   readonly reloads: number;
-  /** The sequence number of the newest request for the page on screen; an answer to an older one is not shown. */
-  readonly seq: number;
   readonly loading: boolean;
   readonly loaded: boolean;
   readonly error: unknown;
-  readonly loadedAt: Date | undefined;
   /** The page the rows on screen belong to (the query may already ask for another). */
   readonly shownPage: number;
-  /** Pages fetched so far, by `queryKey`; at most `MAX_CACHED_PAGES`, the oldest dropped first. */
-  readonly pages: ReadonlyMap<string, CachedPage<T>>;
+  /** Pages fetched so far (see `PageCache`). */
+  readonly pages: PageCache<T>;
 };
 
 export type ListAction<T> =
@@ -57,14 +86,12 @@ export type ListAction<T> =
   | { type: "flipDirection" }
   | { type: "setStatus"; status: string | undefined }
   | { type: "refresh"; select?: string | undefined }
-  | { type: "request"; seq: number; silent: boolean }
-  | { type: "loaded"; seq: number; key: string; items: readonly T[]; total: number; at: Date }
+  /** The newest request for the page on screen was answered (shown if the list still asks for that page). */
+  | { type: "loaded"; key: string; items: readonly T[]; total: number; at: Date }
+  /** A page not on screen arrived (fetched ahead, or for a query no longer shown): kept, not drawn. */
   | { type: "cached"; key: string; items: readonly T[]; total: number; at: Date }
-  | { type: "failed"; seq: number; error: unknown }
+  | { type: "failed"; error: unknown }
   | { type: "select"; id: string };
-
-/** How many pages a list keeps at hand. */
-export const MAX_CACHED_PAGES = 16;
 
 /** The key a query's page is cached under. */
 export function queryKey(query: ListQuery): string {
@@ -81,22 +108,31 @@ export function sameResultSet(a: ListQuery, b: ListQuery): boolean {
   );
 }
 
-/** A fresh list: first page, no filter, sorted by the first field. */
-export function initialListState<T extends { id: string }>(options: {
-  pageSize: number;
+/** How a list starts: its sort fields, and the sort and status it starts with. */
+export type ListStart = {
   sortFields: readonly string[];
   sortField?: string | undefined;
   sortDirection?: "asc" | "desc" | undefined;
   status?: string | undefined;
-}): ListState<T> {
+};
+
+/** The query a fresh list asks for: first page, no filter, sorted by the first field unless told. */
+export function initialQuery(options: ListStart): ListQuery {
   return {
-    query: {
-      page: 1,
-      search: "",
-      sortField: options.sortField ?? options.sortFields[0] ?? "",
-      sortDirection: options.sortDirection ?? "asc",
-      status: options.status,
-    },
+    page: 1,
+    search: "",
+    sortField: options.sortField ?? options.sortFields[0] ?? "",
+    sortDirection: options.sortDirection ?? "asc",
+    status: options.status,
+  };
+}
+
+/** A fresh list: first page, no filter, sorted by the first field. */
+export function initialListState<T extends { id: string }>(
+  options: ListStart & { pageSize: number },
+): ListState<T> {
+  return {
+    query: initialQuery(options),
     pageSize: options.pageSize,
     sortFields: options.sortFields,
     filterDraft: "",
@@ -107,13 +143,11 @@ export function initialListState<T extends { id: string }>(options: {
     landing: undefined,
     selectAfterLoad: undefined,
     reloads: 0,
-    seq: 0,
     loading: false,
     loaded: false,
     error: undefined,
-    loadedAt: undefined,
     shownPage: 1,
-    pages: new Map(),
+    pages: new PageCache<T>(),
   };
 }
 
@@ -152,31 +186,33 @@ function sameRows<T>(current: readonly T[], next: readonly T[]): readonly T[] {
   return JSON.stringify(current) === JSON.stringify(next) ? current : next;
 }
 
-function withPage<T extends { id: string }>(
-  pages: ReadonlyMap<string, CachedPage<T>>,
-  key: string,
-  page: CachedPage<T>,
-): ReadonlyMap<string, CachedPage<T>> {
-  const next = new Map(pages);
-  next.delete(key);
-  next.set(key, page);
-  while (next.size > MAX_CACHED_PAGES) next.delete(next.keys().next().value as string);
-  return next;
-}
-
 /** `state` showing `page` as the rows of its query. */
 function show<T extends { id: string }>(state: ListState<T>, page: CachedPage<T>, at: Date): ListState<T> {
+  state.pages.shownAt = at;
+  const items = sameRows(state.items, page.items);
+  const cursor = cursorOn(state, page.items);
+  // A refresh that changed nothing changes nothing: no new state, so nothing is drawn again.
+  const unchanged =
+    items === state.items &&
+    page.total === state.total &&
+    cursor === state.cursor &&
+    state.loaded &&
+    !state.loading &&
+    state.error === undefined &&
+    state.landing === undefined &&
+    state.selectAfterLoad === undefined &&
+    state.shownPage === state.query.page;
+  if (unchanged) return state;
   return {
     ...state,
-    items: sameRows(state.items, page.items),
+    items,
     total: page.total,
-    cursor: cursorOn(state, page.items),
+    cursor,
     landing: undefined,
     selectAfterLoad: undefined,
     loading: false,
     loaded: true,
     error: undefined,
-    loadedAt: at,
     shownPage: state.query.page,
   };
 }
@@ -273,29 +309,20 @@ export function listReducer<T extends { id: string }>(
       );
     case "setStatus":
       return withQuery(state, { status: action.status, page: 1 }, { at: 0 });
-    case "refresh": {
+    case "refresh":
       // What the server holds may have changed: every page at hand is fetched again when needed.
-      return { ...state, reloads: state.reloads + 1, selectAfterLoad: action.select, pages: new Map() };
-    }
-    case "request":
-      return { ...state, seq: action.seq, loading: !action.silent };
+      state.pages.clear();
+      return { ...state, reloads: state.reloads + 1, selectAfterLoad: action.select };
     case "cached":
-      return {
-        ...state,
-        pages: withPage(state.pages, action.key, {
-          items: action.items,
-          total: action.total,
-          at: action.at.getTime(),
-        }),
-      };
+      state.pages.set(action.key, { items: action.items, total: action.total, at: action.at.getTime() });
+      return state;
     case "loaded": {
       const page = { items: action.items, total: action.total, at: action.at.getTime() };
-      const pages = withPage(state.pages, action.key, page);
-      if (action.seq !== state.seq) return { ...state, pages };
-      return show({ ...state, pages }, page, action.at);
+      state.pages.set(action.key, page);
+      // The list may have moved on to a page it had at hand meanwhile: then this one is only kept.
+      return action.key === queryKey(state.query) ? show(state, page, action.at) : state;
     }
     case "failed":
-      if (action.seq !== state.seq) return state;
       // The rows and the cursor stay as they were; only the error is new.
       return { ...state, loading: false, error: action.error, landing: undefined };
     case "select": {

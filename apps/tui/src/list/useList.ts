@@ -17,7 +17,7 @@ export type PageSource<T> = (
 ) => Promise<{ items: readonly T[]; total: number }>;
 
 /** How long typing in the filter pauses before the server is asked. */
-export const FILTER_DEBOUNCE_MS = 60;
+export const FILTER_DEBOUNCE_MS = 30;
 /** A page fetched this recently is shown as it is, without asking the server again. */
 export const FRESH_MS = 5000;
 /** How often a list on screen fetches its page again by itself, as k9s does. */
@@ -115,17 +115,19 @@ export function useListData<T extends { id: string }>(
     }
     if (reload) requests.current.get(key)?.controller.abort();
     if (reload) requests.current.delete(key);
+    // Only the answer to the newest request is shown; an older one is kept at hand, not drawn.
     const mine = ++seq.current;
-    dispatch({ type: "request", seq: mine, silent: cached !== undefined || current.loaded });
     const { promise, controller } = requestFor(current.query);
     promise.then(
       (page) => {
-        dispatch({ type: "loaded", seq: mine, key, items: page.items, total: page.total, at: new Date() });
+        const answer = { key, items: page.items, total: page.total, at: new Date() };
+        if (mine !== seq.current) return dispatch({ type: "cached", ...answer });
+        dispatch({ type: "loaded", ...answer });
         loaded();
       },
       (error: unknown) => {
-        if (controller.signal.aborted || isAbort(error)) return;
-        dispatch({ type: "failed", seq: mine, error });
+        if (controller.signal.aborted || isAbort(error) || mine !== seq.current) return;
+        dispatch({ type: "failed", error });
         failed(error);
       },
     );

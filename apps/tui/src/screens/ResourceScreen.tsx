@@ -2,16 +2,20 @@ import { Box, Text } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { clip } from "../common/cells.ts";
 import { useStore } from "../common/store.ts";
-import { initialListState, type ListAction, type ListState, listReducer } from "../list/listState.ts";
+import {
+  initialListState,
+  type ListAction,
+  type ListState,
+  listReducer,
+  queryKey,
+} from "../list/listState.ts";
 import { useListData } from "../list/useList.ts";
 import { StackView, type TabController, useStackController } from "../shell/StackView.tsx";
 import { useSession } from "../shell/session.ts";
 import { ViewStack } from "../shell/viewStack.ts";
-import type { Resource } from "./resource.ts";
+import { PAGE_SIZE } from "./pageSources.ts";
+import type { OpeningPage, Resource } from "./resource.ts";
 import { resourceViews } from "./resourceViews.tsx";
-
-/** Rows fetched per page: the API's maximum, so paging is rare. */
-export const PAGE_SIZE = 100;
 
 /** What App gives every tab's screen. */
 export type ScreenProps = {
@@ -41,20 +45,23 @@ export function listIsLive(active: boolean, views: number, list: { readonly filt
  * in step with the server, and the keys handed to the view on top. A resource is configuration.
  */
 export function ResourceScreen<T extends { id: string }>(
-  props: ScreenProps & { readonly resource: Resource<T> },
+  props: ScreenProps & { readonly resource: Resource<T>; readonly opening?: OpeningPage<T> | undefined },
 ) {
-  const { resource } = props;
+  const { resource, opening } = props;
   const session = useSession();
   const [stack] = useState(() => {
     const { list } = resourceViews(resource);
-    return new ViewStack(
-      list,
-      initialListState<T>({
-        pageSize: PAGE_SIZE,
-        sortFields: resource.sortFields,
-        sortDirection: resource.sortDirection,
-      }),
-    );
+    let state = initialListState<T>({
+      pageSize: PAGE_SIZE,
+      sortFields: resource.sortFields,
+      sortDirection: resource.sortDirection,
+    });
+    // A first page fetched while the UI loaded is shown in the first frame, if it is of this organization.
+    if (opening !== undefined && opening.organizationId === session.organizationId) {
+      const { items, total, at } = opening;
+      state = listReducer(state, { type: "loaded", key: queryKey(state.query), items, total, at });
+    }
+    return new ViewStack(list, state);
   });
   const area = useMemo(() => ({ width: props.width, height: props.height }), [props.width, props.height]);
   const controller = useStackController(stack, session, area);
@@ -108,5 +115,6 @@ export function ResourceScreen<T extends { id: string }>(
       </Box>
     );
   }
-  return <StackView stack={stack} session={session} area={area} focused={props.active} />;
+  // Only the tab on screen is drawn; the others keep their views on their stacks, as they were left.
+  return props.active ? <StackView stack={stack} session={session} area={area} focused /> : null;
 }

@@ -11,6 +11,9 @@ import {
 import type { ListQuery } from "../list/listState.ts";
 import type { PageSource } from "../list/useList.ts";
 
+/** Rows fetched per page: the API's maximum, so paging is rare. */
+export const PAGE_SIZE = 100;
+
 /** The params of a list of the organization searched by name: pools and agents take the same. */
 function byNameParams(query: ListQuery, pageSize: number, organizationId: string | undefined) {
   return {

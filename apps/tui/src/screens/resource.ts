@@ -57,6 +57,15 @@ export type Resource<T extends { id: string }> = {
   readonly empty: (state: ListState<T>) => string;
 };
 
+/** A first page fetched before the UI was drawn (at start-up), shown in its first frame. */
+export type OpeningPage<T> = {
+  /** The organization its rows are of; a list of another one fetches its own. */
+  readonly organizationId: string;
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly at: Date;
+};
+
 /** A disabled reason for keys about a row, when there is none. */
 export function needsItem<T>(context: ItemContext<T>): string | undefined {
   return context.item === undefined ? "there is no row selected" : undefined;

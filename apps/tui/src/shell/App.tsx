@@ -13,7 +13,7 @@ import { EXECUTIONS } from "../screens/executions/executions.ts";
 import { POOLS } from "../screens/pools/pools.ts";
 import { ResourceScreen } from "../screens/ResourceScreen.tsx";
 import { REGISTRY } from "../screens/registry/registry.ts";
-import type { Resource } from "../screens/resource.ts";
+import type { OpeningPage, Resource } from "../screens/resource.ts";
 import { CONNECTING, type Connections, UNUSED } from "./connection.ts";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { type AppActions, GLOBAL_BINDINGS } from "./globalBindings.ts";
@@ -59,7 +59,18 @@ export type AppProps = Backend & {
   /** Puts text on the clipboard (`y`); the command writes OSC 52 to the terminal. */
   readonly copy?: (text: string) => void;
   readonly profiles?: ProfileSwitch;
+  /** `GET /context`'s answer when it came before the first frame (then the organization is in it). */
+  readonly initialContext?: UserContext | undefined;
+  /** The first page of the tab the app opens on, when it came before the first frame. */
+  readonly opening?: OpeningPage<{ id: string }> | undefined;
 };
+
+/** The organization to show: the one the settings name, or the key's first. */
+function chooseOrganization(context: UserContext, known: string | undefined) {
+  return known === undefined
+    ? context.organizations[0]
+    : context.organizations.find((org) => org.id === known);
+}
 
 const RESOURCES: Record<TabId, Resource<{ id: string }>> = {
   pools: POOLS as unknown as Resource<{ id: string }>,
@@ -135,10 +146,13 @@ function Shell(
     id: string | undefined;
     name: string | undefined;
     error: unknown;
-  }>({
-    id: props.organizationId,
-    name: undefined,
-    error: undefined,
+  }>(() => {
+    const chosen = props.initialContext && chooseOrganization(props.initialContext, props.organizationId);
+    return {
+      id: props.organizationId ?? chosen?.id,
+      name: chosen?.name ?? props.organizationId,
+      error: undefined,
+    };
   });
   const [contextTries, setContextTries] = useState(0);
   const credentials = props.credentials ?? FROM_ENVIRONMENT;
@@ -178,17 +192,21 @@ function Shell(
   // The organization's name for the status bar, and its id when the settings did not give one.
   const known = props.organizationId;
   const first = props.context;
+  const initialContext = props.initialContext;
   useEffect(() => {
     const controller = new AbortController();
     const report = reporter("app", "v2");
-    (contextTries === 0 && first ? first : client.context.get({ signal: controller.signal })).then(
+    const asked =
+      contextTries === 0 && initialContext
+        ? Promise.resolve(initialContext)
+        : contextTries === 0 && first
+          ? first
+          : client.context.get({ signal: controller.signal });
+    asked.then(
       (context) => {
         if (controller.signal.aborted) return;
         report.ok();
-        const chosen =
-          known === undefined
-            ? context.organizations[0]
-            : context.organizations.find((org) => org.id === known);
+        const chosen = chooseOrganization(context, known);
         if (known === undefined && chosen === undefined) {
           const error = new Error(
             "Your key belongs to no organization: set ASTEROID_ORGANIZATION_ID to the one to use.",
@@ -208,7 +226,14 @@ function Shell(
               : { kind: "warning", text },
           );
         }
-        setOrganization({ id: known ?? chosen?.id, name: chosen?.name ?? known, error: undefined });
+        setOrganization((was) => {
+          const id = known ?? chosen?.id;
+          const name = chosen?.name ?? known;
+          // Known from the first frame already: nothing to draw again.
+          return was.id === id && was.name === name && was.error === undefined
+            ? was
+            : { id, name, error: undefined };
+        });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -217,7 +242,7 @@ function Shell(
       },
     );
     return () => controller.abort();
-  }, [client, known, first, contextTries, reporter, messages]);
+  }, [client, known, first, initialContext, contextTries, reporter, messages]);
 
   const controllers = useRef<Partial<Record<TabId, TabController>>>({});
   const register = useMemo(
@@ -353,6 +378,7 @@ function Shell(
                   <ErrorBoundary name={title} resetKey={shown}>
                     <Screen
                       resource={RESOURCES[id]}
+                      opening={id === (props.initialTab ?? "pools") ? props.opening : undefined}
                       active={shown}
                       opened={appState.visited.has(id)}
                       width={columns}

@@ -62,8 +62,12 @@ describe("the run form, where issue 12 found it wanting", () => {
     await app.waitFor(/Agent\s+Form Filler/);
     app.press(KEY.shiftTab);
     app.press(KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace);
+    await app.waitFor(
+      (f) => /› Agent/.test(f) && /filter: +\d+ matches/.test(f),
+      "the filter emptied, all agents listed",
+    );
     app.press(KEY.tab);
-    await app.waitFor((f) => !f.includes("match"));
+    await app.waitFor("› Pool");
     expect(app.frame()).toMatch(/Agent\s+Form Filler/);
     app.unmount();
   });
