@@ -24,5 +24,8 @@ describe("the fast string width", () => {
       expect(stringWidth(text), text).toBe(stringWidthOfAnyText(text));
     }
     expect(stringWidth("●", { ambiguousIsNarrow: false })).toBe(2);
+    expect(stringWidth("\u001b[31mab\u001b[39m", { countAnsiEscapeCodes: true })).toBe(
+      stringWidthOfAnyText("\u001b[31mab\u001b[39m", { countAnsiEscapeCodes: true }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import stringWidthOfAnyText from "string-width";
+import stripAnsi from "strip-ansi";
 
 /**
  * Text of one cell a character: printable ASCII, Latin letters with their accents precomposed,
@@ -18,7 +19,10 @@ export default function stringWidth(
   text: string,
   options?: Parameters<typeof stringWidthOfAnyText>[1],
 ): number {
-  if (typeof text === "string" && options?.ambiguousIsNarrow !== false && NARROW.test(text))
-    return text.length;
-  return stringWidthOfAnyText(text, options);
+  if (typeof text !== "string" || options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) {
+    return stringWidthOfAnyText(text, options);
+  }
+  // Ink measures its styled lines, escape sequences and all; they take no cells.
+  const visible = text.includes("\u001b") || text.includes("\u009b") ? stripAnsi(text) : text;
+  return NARROW.test(visible) ? visible.length : stringWidthOfAnyText(visible, options);
 }

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { formatClock, plural } from "../common/format.ts";
 import { Line, type Segment } from "../common/Segments.tsx";
 import { sanitize } from "../common/sanitize.ts";
@@ -9,7 +10,7 @@ import { type ListState, pageCount } from "./listState.ts";
  * searches (with a cursor while it is typed), and whether the rows are being fetched or are old.
  * One line, cut to `width`.
  */
-export function ListHeader<T extends { id: string }>(props: {
+function ListHeaderView<T extends { id: string }>(props: {
   readonly state: ListState<T>;
   readonly noun: string;
   /** What the filter matches: `name`, `id`. */
@@ -49,3 +50,31 @@ export function ListHeader<T extends { id: string }>(props: {
   }
   return <Line segments={segments} width={props.width} />;
 }
+
+type HeaderProps = Parameters<typeof ListHeaderView>[0];
+
+/** What the header shows of a list's state: a cursor move changes none of it. */
+function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
+  const x = a.state;
+  const y = b.state;
+  return (
+    a.noun === b.noun &&
+    a.searchBy === b.searchBy &&
+    a.extra === b.extra &&
+    a.stalled === b.stalled &&
+    a.width === b.width &&
+    x.total === y.total &&
+    x.loaded === y.loaded &&
+    x.loading === y.loading &&
+    x.error === y.error &&
+    x.shownPage === y.shownPage &&
+    x.pageSize === y.pageSize &&
+    x.query.sortField === y.query.sortField &&
+    x.query.sortDirection === y.query.sortDirection &&
+    x.filtering === y.filtering &&
+    x.filterDraft === y.filterDraft
+  );
+}
+
+/** The header, drawn again only when what it shows changes. */
+export const ListHeader = memo(ListHeaderView, sameHeader) as typeof ListHeaderView;

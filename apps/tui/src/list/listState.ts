@@ -34,8 +34,12 @@ export class PageCache<T> {
     while (this.#pages.size > MAX_CACHED_PAGES) this.#pages.delete(this.#pages.keys().next().value as string);
   }
 
+  /** Bumped each time it is emptied, so what fetches pages ahead knows to fetch them again. */
+  generation = 0;
+
   clear(): void {
     this.#pages.clear();
+    this.generation++;
   }
 
   get size(): number {
@@ -85,7 +89,12 @@ export type ListAction<T> =
   | { type: "cycleSort" }
   | { type: "flipDirection" }
   | { type: "setStatus"; status: string | undefined }
-  | { type: "refresh"; select?: string | undefined }
+  /**
+   * Fetch the page on screen again (with the cursor on `select` if it is there). Every other page at
+   * hand is dropped too, unless `live` (the list's own refresh every few seconds): then those stay,
+   * to be fetched again only when the list shows them.
+   */
+  | { type: "refresh"; select?: string | undefined; live?: boolean }
   /** The newest request for the page on screen was answered (shown if the list still asks for that page). */
   | { type: "loaded"; key: string; items: readonly T[]; total: number; at: Date }
   /** A page not on screen arrived (fetched ahead, or for a query no longer shown): kept, not drawn. */
@@ -311,7 +320,7 @@ export function listReducer<T extends { id: string }>(
       return withQuery(state, { status: action.status, page: 1 }, { at: 0 });
     case "refresh":
       // What the server holds may have changed: every page at hand is fetched again when needed.
-      state.pages.clear();
+      if (!action.live) state.pages.clear();
       return { ...state, reloads: state.reloads + 1, selectAfterLoad: action.select };
     case "cached":
       state.pages.set(action.key, { items: action.items, total: action.total, at: action.at.getTime() });

@@ -150,14 +150,14 @@ export function useListData<T extends { id: string }>(
         () => {},
       );
     }
-  }, [key, shown, state.total, state.reloads, enabled, dispatch]);
+  }, [key, shown, state.total, state.pages.generation, enabled, dispatch]);
 
   // A list on screen fetches its page again now and then, keeping the cursor on its row.
   const live = (options.live ?? false) && enabled;
   const every = options.refreshMs ?? LIVE_REFRESH_MS;
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(() => dispatch({ type: "refresh" }), every);
+    const timer = setInterval(() => dispatch({ type: "refresh", live: true }), every);
     return () => clearInterval(timer);
   }, [live, every, dispatch]);
 

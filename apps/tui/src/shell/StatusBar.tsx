@@ -1,5 +1,5 @@
 import type { ApiName } from "@agentdeck/core";
-import { Text } from "ink";
+import { Box, Text } from "ink";
 import { formatClock } from "../common/format.ts";
 import { Line, type Segment } from "../common/Segments.tsx";
 import { sanitize } from "../common/sanitize.ts";
@@ -48,14 +48,10 @@ export function StatusBar(props: {
   }
   const width = Math.max(0, props.width - right.length);
   return (
-    <Text>
+    <Box flexDirection="row" width={props.width} height={1} flexShrink={0}>
       <Line segments={segments} width={width} />
-      {" ".repeat(Math.max(0, width - segmentsWidth(segments)))}
+      <Box flexGrow={1} />
       <Text color={theme.muted}>{props.width > right.length ? right : ""}</Text>
-    </Text>
+    </Box>
   );
-}
-
-function segmentsWidth(segments: readonly Segment[]): number {
-  return segments.reduce((sum, segment) => sum + [...segment.text].length, 0);
 }

@@ -1,30 +1,38 @@
+import type { ExecutionStatus } from "@agentdeck/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FaultProxy } from "../../test/proxy.ts";
 import { KEY, renderApp, selectedLine } from "../../test/render.tsx";
 import { clientFor, startBackend, type TestBackend } from "../../test/sandbox.ts";
 
-// Slow enough steps that a person (or a test) can pause, resume and cancel a run in flight.
 let backend: TestBackend;
 beforeAll(async () => {
-  backend = await startBackend({ stepMs: 150 });
+  backend = await startBackend();
 });
 afterAll(async () => {
   await backend.sandbox.close();
 });
 
-/** Starts a long run of the first agent on the first pool, and opens its monitor from the Executions tab. */
-async function monitorNewRun(inputs: Record<string, unknown> = { steps: 10 }) {
+/**
+ * An execution in `status` that stays there until the monitor moves it (a snapshot: it changes only
+ * through the status and message routes), opened in the monitor from the Executions tab.
+ */
+async function monitorSnapshot(
+  status: ExecutionStatus,
+  extra: Omit<Parameters<TestBackend["sandbox"]["store"]["addExecution"]>[0], "agentId" | "status"> = {},
+  rows = 40,
+) {
   const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
-  const [pool] = (await backend.client.pools.list({ pageSize: 1, searchName: "utility" })).items;
-  const { executionId } = await backend.client.agents.execute(agent?.id as string, {
-    agentProfilePoolId: pool?.id as string,
-    inputs,
+  const { id: executionId } = backend.sandbox.store.addExecution({
+    agentId: agent?.id as string,
+    status,
+    ...extra,
   });
-  const app = renderApp(backend.client, { tab: "executions", rows: 40 });
-  await app.waitFor(
-    (f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false,
-    "the new run on top",
-  );
+  const app = renderApp(backend.client, { tab: "executions", rows });
+  await app.waitFor(/\d+ executions/);
+  app.press("/");
+  app.type(executionId.slice(0, 13));
+  app.press(KEY.enter);
+  await app.waitFor((f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false, "the run");
   app.press(KEY.enter);
   await app.waitFor(`Execution ${executionId}`);
   return { app, executionId };
@@ -32,7 +40,7 @@ async function monitorNewRun(inputs: Record<string, unknown> = { steps: 10 }) {
 
 describe("the execution monitor", () => {
   test("p pauses a running execution and r resumes it", async () => {
-    const { app } = await monitorNewRun();
+    const { app } = await monitorSnapshot("running");
     await app.waitFor("● running");
     app.press("p");
     await app.waitFor("● paused");
@@ -45,7 +53,7 @@ describe("the execution monitor", () => {
   });
 
   test("c asks before cancelling: n keeps the run going, y cancels it", async () => {
-    const { app } = await monitorNewRun();
+    const { app } = await monitorSnapshot("running");
     await app.waitFor("● running");
     app.press("c");
     await app.waitFor("Cancel this execution? y/n");
@@ -60,7 +68,7 @@ describe("the execution monitor", () => {
   });
 
   test("m sends the agent a message, which shows in the feed", async () => {
-    const { app } = await monitorNewRun();
+    const { app } = await monitorSnapshot("running");
     await app.waitFor("● running");
     app.press("m");
     await app.waitFor("Message:");
@@ -74,7 +82,7 @@ describe("the execution monitor", () => {
   });
 
   test("pausing what is not running says why instead of asking the server", async () => {
-    const { app } = await monitorNewRun({ awaitConfirmation: true });
+    const { app } = await monitorSnapshot("awaiting_confirmation");
     await app.waitFor("● awaiting_confirmation");
     app.press("p");
     await app.waitFor("Cannot pause: only a running execution can be paused (it is awaiting_confirmation).");
@@ -84,14 +92,22 @@ describe("the execution monitor", () => {
   });
 
   test("scrolling up holds the feed in place; G follows the newest activity again", async () => {
-    const { app } = await monitorNewRun({ steps: 6 });
+    const activities = Array.from({ length: 60 }, (_, i) => ({
+      activityType: "generic" as const,
+      message: `note ${i}`,
+    }));
+    const { app } = await monitorSnapshot("completed", { activities });
     await app.waitFor("● completed");
+    await app.waitFor(/info\s+note 59/);
     app.press("k");
     await app.waitFor("scrolled (G follows)");
+    app.press("g");
+    await app.waitFor(/info\s+note 0\n/);
+    expect(app.frame()).not.toMatch(/note 59/);
     app.press("G");
-    await app.waitFor((f) => !f.includes("scrolled (G follows)"));
+    await app.waitFor((f) => !f.includes("scrolled (G follows)") && /note 59/.test(f));
     app.press(KEY.escape);
-    await app.waitFor(/\d+ executions/);
+    await app.waitFor(/\d+ executions? /);
     app.unmount();
   });
 });
@@ -133,20 +149,12 @@ describe("the execution monitor, where issue 12 found it wanting", () => {
   });
 
   test("a monitor's message goes when the monitor closes (bug 12)", async () => {
-    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
-    const [pool] = (await backend.client.pools.list({ pageSize: 1, searchName: "utility" })).items;
-    const { executionId } = await backend.client.agents.execute(agent?.id as string, {
-      agentProfilePoolId: pool?.id as string,
-      inputs: { awaitConfirmation: true },
-    });
-    const app = renderApp(backend.client, { tab: "executions", rows: 40 });
-    await app.waitFor((f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false);
-    app.press(KEY.enter);
+    const { app } = await monitorSnapshot("awaiting_confirmation");
     await app.waitFor("● awaiting_confirmation");
     app.press("p");
     await app.waitFor("Cannot pause");
     app.press(KEY.escape);
-    await app.waitFor(/\d+ executions/);
+    await app.waitFor(/\d+ executions? /);
     expect(app.frame()).not.toContain("Cannot pause");
     // Nor does it come back with another view on another tab.
     app.press("2");
@@ -156,17 +164,14 @@ describe("the execution monitor, where issue 12 found it wanting", () => {
   });
 
   test("the monitor's result can be read to its end (bug 16)", async () => {
-    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
-    const [pool] = (await backend.client.pools.list({ pageSize: 1, searchName: "utility" })).items;
-    const inputs = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`key${i + 10}`, i]));
-    const { executionId } = await backend.client.agents.execute(agent?.id as string, {
-      agentProfilePoolId: pool?.id as string,
-      inputs: { ...inputs, steps: 1 },
-    });
-    const app = renderApp(backend.client, { tab: "executions", rows: 30 });
-    await app.waitFor((f) => selectedLine(f)?.startsWith(`›${executionId.slice(0, 8)}`) ?? false);
-    app.press(KEY.enter);
+    const result = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`key${i + 10}`, i]));
+    const { app } = await monitorSnapshot(
+      "completed",
+      { executionResult: { outcome: "success", reasoning: "done", result } },
+      30,
+    );
     await app.waitFor("Outcome");
+    expect(app.frame()).toContain("more lines: v shows them all");
     app.press("v");
     app.press("G");
     await app.waitFor('"key39": 29');
@@ -175,14 +180,14 @@ describe("the execution monitor, where issue 12 found it wanting", () => {
 
   test("the feed gives the date of activities from another day, and only the time of today's", async () => {
     const app = renderApp(backend.client, { tab: "executions", rows: 40 });
-    await app.waitFor(/\d+ executions/);
+    await app.waitFor(/\d+ executions? /);
     // The demo runs are from 2025; the newest run of this test file is from today.
     app.press("G");
     await app.waitFor((f) => /›\w{8} .*20\d\d-/.test(f) && !f.includes("loading"));
     app.press(KEY.enter);
     await app.waitFor(/ 2025-06-0\d \d\d:\d\d:\d\d status/);
     app.press(KEY.escape);
-    await app.waitFor(/\d+ executions/);
+    await app.waitFor(/\d+ executions? /);
     app.press("g");
     await app.waitFor(
       (f) => (selectedLine(f) ?? "").includes(new Date().toISOString().slice(0, 4)) && !f.includes("loading"),
