@@ -44,6 +44,22 @@ describe("the Executions tab", () => {
     app.unmount();
   });
 
+  test("F steps the status filter the other way, and a shows only the unfinished", async () => {
+    const app = renderApp(backend.client, { tab: "executions" });
+    await app.waitFor((f) => f.includes("status all (f F a)") && !f.includes("loading"));
+    app.press("F");
+    // Back from all is the last status.
+    await app.waitFor("status paused_by_agent (f F a)");
+    app.press("a");
+    const active = await app.waitFor((f) => f.includes("status active (f F a)") && !f.includes("loading"));
+    const shown = new Set(statusCells(active));
+    expect(shown.size).toBeGreaterThan(0);
+    for (const ended of ["completed", "failed", "cancelled"]) expect(shown.has(ended)).toBe(false);
+    app.press("a");
+    await app.waitFor("status all (f F a)");
+    app.unmount();
+  });
+
   test("/ finds an execution by (part of) its id", async () => {
     const [execution] = (await backend.client.executions.list({ pageSize: 1, sortDirection: "asc" })).items;
     const id = execution?.id as string;
