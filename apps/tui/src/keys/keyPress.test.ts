@@ -49,6 +49,13 @@ describe("decoding keys", () => {
     ]);
   });
 
+  test("two Esc pressed quickly (Ink's Alt+Esc) are two Esc", () => {
+    expect(decodeKeys("", { ...none, escape: true, meta: true })).toEqual([
+      { name: "esc", text: "" },
+      { name: "esc", text: "" },
+    ]);
+  });
+
   test("Esc with a key right after it (Ink's Alt+key) is those two keys", () => {
     expect(decodeKeys("3", { ...none, meta: true })).toEqual([
       { name: "esc", text: "" },

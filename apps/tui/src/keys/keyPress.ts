@@ -46,6 +46,8 @@ function character(ch: string): KeyPress {
  * three rows; its Tab, Enter and control characters count as the keys they are.
  */
 export function decodeKeys(input: string, key: Key): KeyPress[] {
+  // Two Esc pressed quickly reach Ink as one Alt+Esc: each closes a view.
+  if (key.escape && key.meta) return [named("esc"), named("esc")];
   const one = special(input, key);
   if (one !== undefined) return [one];
   const presses: KeyPress[] = [];
