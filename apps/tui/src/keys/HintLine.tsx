@@ -12,23 +12,27 @@ export function hintText(binding: ResolvedBinding): string {
   return `${keyLabel(binding.keys[0] as string)} ${binding.hint ?? ""}`;
 }
 
-/** What the hint line draws: runs of hints, each run either doable now or not (dimmed). */
-function hintRuns(bindings: readonly ResolvedBinding[], width: number): { text: string; off: boolean }[] {
+/** What the hint line draws: runs of hints, each run either doable now or not (drawn dim and struck through). */
+export function hintRuns(
+  bindings: readonly ResolvedBinding[],
+  width: number,
+): { text: string; off: boolean }[] {
   const hints = bindings.filter((b) => b.hint !== undefined);
   const runs: { text: string; off: boolean }[] = [];
+  const add = (text: string, off: boolean) => {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.off === off) last.text += text;
+    else runs.push({ text, off });
+  };
   let used = 0;
   for (const hint of hints) {
     const text = hintText(hint);
     const gap = used > 0 ? SEPARATOR : "";
     if (used + gap.length + cellWidth(text) > width) break;
     used += gap.length + cellWidth(text);
-    const off = hint.disabledReason !== undefined;
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last.off === off) last.text += gap + text;
-    else {
-      if (last !== undefined) last.text += gap;
-      runs.push({ text, off });
-    }
+    // The separators are never dimmed: only what cannot be done now is.
+    if (gap !== "") add(gap, false);
+    add(text, hint.disabledReason !== undefined);
   }
   if (runs.length === 0 && hints[0]) runs.push({ text: clip(hintText(hints[0]), width), off: false });
   return runs;
