@@ -32,6 +32,11 @@ export type ScreenProps = {
   readonly register: (controller: TabController) => void;
 };
 
+/** `controller` with its keys off: it still says what is on screen. */
+function idle(controller: TabController): TabController {
+  return { ...controller, typing: () => false, handle: () => {} };
+}
+
 /**
  * Whether a list fetches its page again by itself: only while its tab is on screen, it is the view
  * on top, and nobody is typing in its filter (the rows must not move under the user's fingers).
@@ -65,8 +70,13 @@ export function ResourceScreen<T extends { id: string }>(
   });
   const area = useMemo(() => ({ width: props.width, height: props.height }), [props.width, props.height]);
   const controller = useStackController(stack, session, area);
+  const unavailable = resource.unavailable?.(session);
   const { register } = props;
-  useEffect(() => register(controller), [register, controller]);
+  // A tab that can show nothing (the registry not configured) takes no keys either.
+  useEffect(
+    () => register(unavailable === undefined ? controller : idle(controller)),
+    [register, controller, unavailable],
+  );
 
   const entries = useStore(stack.store);
   const root = entries[0];
@@ -77,7 +87,6 @@ export function ResourceScreen<T extends { id: string }>(
     [stack, rootId],
   );
   const source = useMemo(() => resource.source(session), [resource, session.client, session.organizationId]);
-  const unavailable = resource.unavailable?.(session);
   const report = useMemo(
     () => session.reporter(rootId, resource.api, () => "R"),
     [session, rootId, resource.api],

@@ -107,6 +107,11 @@ describe("the Registry tab", () => {
   test("without a registry token it says how to configure one", async () => {
     const app = renderApp(backend.client, { tab: "registry", registry: false });
     await app.waitFor("Set AGENT_REGISTRY_TOKEN");
+    // Nor do its keys do anything: there is no registry to register with.
+    app.press("n", "/");
+    app.press("1");
+    await app.waitFor(/\d+ pools/);
+    expect(app.frame()).not.toContain("Register an agent");
     app.unmount();
   });
 });
