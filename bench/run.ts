@@ -5,8 +5,10 @@
 // holds a full run.
 import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { batchScale } from "./figures/batch-scale.ts";
 import { bundleSize } from "./figures/bundle.ts";
 import { pagination } from "./figures/pagination.ts";
+import { redTeam } from "./figures/red-team.ts";
 import { requestOverhead } from "./figures/request-overhead.ts";
 import { sandboxThroughput } from "./figures/sandbox-throughput.ts";
 import { tuiKeystrokes } from "./figures/tui-keystrokes.ts";
@@ -25,6 +27,8 @@ const FIGURES = {
   tuiKeystrokes,
   bundle: bundleSize,
   sandboxThroughput,
+  batchScale,
+  redTeam,
 } satisfies Record<string, (context: FigureContext) => Promise<FigureOutcome<unknown>>>;
 
 type FigureKey = keyof typeof FIGURES;

@@ -19,6 +19,34 @@ const headers = {
 };
 // The options core's request.ts gives ky: one attempt, no ky timeout, no thrown HTTP errors.
 const kyOptions = { headers, redirect: "manual", retry: 0, timeout: false, throwHttpErrors: false } as const;
+// How core hands its deadline to fetch: past ky, straight into fetch's init.
+const withSignal = (signal: AbortSignal) => ({
+  ...kyOptions,
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal }),
+});
+const decoder = new TextDecoder();
+// How core reads a body: its own reader, counting bytes, under the deadline's signal.
+async function readCounted(response: Response, signal: AbortSignal): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal.addEventListener("abort", cancel, { once: true });
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    chunks.push(value);
+  }
+  signal.removeEventListener("abort", cancel);
+  const whole = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decoder.decode(whole);
+}
 // Tried, not adopted: the page with ids and timestamps checked as plain strings, not uuid/ISO formats.
 const stringOnly = {
   id: z.string(),
@@ -37,8 +65,16 @@ const steps: Record<string, () => Promise<unknown>> = {
   "… + deadline signal": async () => {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), 30_000);
-    const response = await ky(url, { ...kyOptions, signal: deadline.signal });
+    const response = await ky(url, withSignal(deadline.signal));
     const page = PoolPage.parse(JSON.parse(await response.text()));
+    clearTimeout(timer);
+    return page;
+  },
+  "… + counted body read": async () => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), 30_000);
+    const response = await ky(url, withSignal(deadline.signal));
+    const page = PoolPage.parse(JSON.parse(await readCounted(response, deadline.signal)));
     clearTimeout(timer);
     return page;
   },

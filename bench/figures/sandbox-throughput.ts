@@ -13,6 +13,8 @@ import { ratio, type Stat, summarize } from "../lib/stats.ts";
 const POOLS = 10_000;
 const PAGE_SIZE = 50;
 const CONNECTIONS = 16;
+/** Issue 9: the sandbox keeps at least this share of bare node:http's rate. */
+const TARGET_RATIO = 0.6;
 
 /** `figures.sandboxThroughput` of results.json. */
 export type ThroughputResult = {
@@ -115,8 +117,8 @@ export async function sandboxThroughput(context: FigureContext): Promise<FigureO
         value: `${format(sandboxRate.median)} req/s`,
         anchor: `node:http ${format(staticRate.median)} req/s`,
         ratio: `${format(result.ratio, 2)}×`,
-        target: failures === 0 ? "—" : `${failures} failed`,
-        met: failures === 0 ? null : false,
+        target: failures === 0 ? `≥ ${TARGET_RATIO}×` : `${failures} failed`,
+        met: failures === 0 && result.ratio !== null ? result.ratio >= TARGET_RATIO : false,
       },
     ],
   };

@@ -3,6 +3,7 @@ import {
   AGENT_ID,
   AGENT_NAME,
   COMPLETED_EXECUTION_ID,
+  EXECUTION_FILE_NAME,
   ORGANIZATION_ID,
   ORGANIZATION_NAME,
   POOL_ID,
@@ -81,6 +82,9 @@ export function executionBody(example: { id?: string; status?: string } = {}) {
     workflowId: uuid("6e8a0c2e-4a6c-4e8a-8c2e-4a6c8e0a2c4e"),
     status: string(example.status ?? "running"),
     createdAt: timestamp(),
+    // Both vendor SDKs require these two.
+    agentVersion: integer(1),
+    agentVersionDirty: boolean(false),
     // Zero or more: the client reads every comment and label it gets, and runs often have none.
     comments: eachLike(commentBody, 0),
     humanLabels: eachLike(humanLabelBody, 0),
@@ -123,6 +127,23 @@ export function contextBody() {
       name: string(ORGANIZATION_NAME),
       role: string("admin"),
     }),
+  };
+}
+
+/** A file of an execution's context, as `GET /executions/{id}/context-files` lists it. */
+export function executionFileBody(executionId: string) {
+  return {
+    id: uuid("4c6e8a0c-2e4a-4c6e-8a0c-2e4a6c8e0a2c"),
+    executionId: uuid(executionId),
+    agentId: uuid(AGENT_ID),
+    filePath: string(`uploads/${EXECUTION_FILE_NAME}`),
+    fileName: string(EXECUTION_FILE_NAME),
+    fileExt: string("csv"),
+    fileSize: integer(42),
+    fileType: string("upload"),
+    mimeType: string("text/csv"),
+    createdAt: timestamp(),
+    signedUrl: string("https://files.example/report.csv?signature=abc"),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   AGENT_ID,
   AGENT_NAME,
   COMPLETED_EXECUTION_ID,
+  EXECUTION_FILE_NAME,
   ORGANIZATION_ID,
   ORGANIZATION_NAME,
   PAUSED_EXECUTION_ID,
@@ -59,6 +60,19 @@ export const agentsApiStateSetups: StateSetups = {
   [AgentsApiState.runningExecution]: (store) => {
     ensureAgent(store);
     store.addExecution({ id: RUNNING_EXECUTION_ID, agentId: AGENT_ID, status: "running" });
+  },
+  [AgentsApiState.runningExecutionWithFile]: (store) => {
+    ensureAgent(store);
+    if (store.executions.get(RUNNING_EXECUTION_ID) === undefined) {
+      store.addExecution({ id: RUNNING_EXECUTION_ID, agentId: AGENT_ID, status: "running" });
+    }
+    store.addExecutionFiles(RUNNING_EXECUTION_ID, [
+      {
+        name: EXECUTION_FILE_NAME,
+        mimeType: "text/csv",
+        bytes: new TextEncoder().encode("month,total\n2025-01,3\n"),
+      },
+    ]);
   },
   [AgentsApiState.pausedExecution]: (store) => {
     ensureAgent(store);

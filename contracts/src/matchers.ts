@@ -12,9 +12,9 @@ export const uuid = (example: string) =>
 export const timestamp = (example: string = TIMESTAMP) =>
   MatchersV3.datetime("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", example);
 
-/** A registry id: 32 lowercase base32 characters. */
-export const registryId = (example: string) => MatchersV3.regex("^[0-9a-z]{32}$", example);
+/** A registry id: a PFID, 32 lowercase Crockford base32 characters, the first 0 to 7. */
+export const registryId = (example: string) => MatchersV3.regex("^[0-7][0-9a-hjkmnp-tv-z]{31}$", example);
 
-/** Any idempotency key the client may send (1 to 255 visible ASCII characters). */
+/** Any idempotency key the client may send in a registry write's body (1 to 64 visible ASCII characters). */
 export const idempotencyKey = () =>
-  MatchersV3.regex("^[\\x21-\\x7e]{1,255}$", "5b0e6c1d-3f2a-4e8b-9c7d-1a2b3c4d5e6f");
+  MatchersV3.regex("^[\\x21-\\x7e]{1,64}$", "5b0e6c1d-3f2a-4e8b-9c7d-1a2b3c4d5e6f");

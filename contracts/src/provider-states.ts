@@ -1,6 +1,7 @@
 import {
   AGENT_ID,
   COMPLETED_EXECUTION_ID,
+  EXECUTION_FILE_NAME,
   MISSING_AGENT_ID,
   MISSING_POOL_ID,
   MISSING_REGISTRY_AGENT_ID,
@@ -29,6 +30,7 @@ export const AgentsApiState = {
   noAgent: `no agent with id ${MISSING_AGENT_ID} exists`,
   profile: `an agent profile with id ${PROFILE_ID} exists`,
   runningExecution: `a running execution with id ${RUNNING_EXECUTION_ID} exists`,
+  runningExecutionWithFile: `the running execution with id ${RUNNING_EXECUTION_ID} holds a file named ${EXECUTION_FILE_NAME}`,
   pausedExecution: `a paused execution with id ${PAUSED_EXECUTION_ID} exists`,
   completedExecution: `a completed execution with id ${COMPLETED_EXECUTION_ID} exists`,
 } as const;

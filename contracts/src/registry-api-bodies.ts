@@ -1,5 +1,10 @@
 import { MatchersV3 } from "@pact-foundation/pact";
-import { REGISTRY_AGENT_DESCRIPTION, REGISTRY_AGENT_ID, REGISTRY_AGENT_NAME } from "./examples.ts";
+import {
+  REGISTRY_AGENT_DESCRIPTION,
+  REGISTRY_AGENT_EXTERNAL_ID,
+  REGISTRY_AGENT_ID,
+  REGISTRY_AGENT_NAME,
+} from "./examples.ts";
 import { registryId, timestamp } from "./matchers.ts";
 
 const { boolean, eachLike, integer, string } = MatchersV3;
@@ -10,8 +15,8 @@ const { boolean, eachLike, integer, string } = MatchersV3;
  * `code`s are fixed by the API and matched exactly.
  */
 
-/** A registered agent (`details` in the envelope, an item of `summaries`). */
-export function registryAgentBody(example: { id?: string; status?: string } = {}) {
+/** A registered agent as a list shows it (an item of `summaries`): no instance counts. */
+export function registrySummaryBody(example: { id?: string; status?: string } = {}) {
   return {
     id: registryId(example.id ?? REGISTRY_AGENT_ID),
     type: "agent",
@@ -20,6 +25,19 @@ export function registryAgentBody(example: { id?: string; status?: string } = {}
     status: string(example.status ?? "pending"),
     inserted_at: timestamp(),
     updated_at: timestamp(),
+    available_actions: {
+      delete: boolean(false),
+      reinstate: boolean(false),
+      retire: boolean(true),
+      update: boolean(true),
+    },
+  };
+}
+
+/** A registered agent with its instance counts (`details` of a write, or of a read asked with include_counts). */
+export function registryAgentBody(example: { id?: string; status?: string } = {}) {
+  return {
+    ...registrySummaryBody(example),
     instance_counts: {
       active: integer(0),
       cancelled: integer(0),
@@ -27,14 +45,18 @@ export function registryAgentBody(example: { id?: string; status?: string } = {}
       failed: integer(0),
       finished: integer(0),
       pending: integer(0),
+      terminated: integer(0),
       total: integer(0),
     },
-    available_actions: {
-      delete: boolean(false),
-      reinstate: boolean(false),
-      retire: boolean(true),
-      update: boolean(true),
-    },
+  };
+}
+
+/** An agent as created: with its environment (seed 004) and the external identifier it was given. */
+export function createdAgentBody() {
+  return {
+    ...registryAgentBody(),
+    external_identifier: string(REGISTRY_AGENT_EXTERNAL_ID),
+    environment_id: registryId("013xrzp12g3nqk8nzxvq7jm2arsfg5h1"),
   };
 }
 
@@ -50,7 +72,7 @@ export function agentEnvelopeBody(details: unknown) {
 export function agentListBody(pageSize: number) {
   return {
     status: "success",
-    summaries: eachLike(registryAgentBody()),
+    summaries: eachLike(registrySummaryBody()),
     pagination: {
       item_count: integer(1),
       item_start: integer(1),
@@ -62,6 +84,7 @@ export function agentListBody(pageSize: number) {
       next_page_offset: null,
       previous_page_offset: null,
     },
+    sorting: { field: string("id"), direction: string("desc") },
   };
 }
 

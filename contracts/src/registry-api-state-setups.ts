@@ -1,5 +1,6 @@
 import {
   REGISTRY_AGENT_DESCRIPTION,
+  REGISTRY_AGENT_EXTERNAL_ID,
   REGISTRY_AGENT_ID,
   REGISTRY_AGENT_NAME,
   RETIRED_REGISTRY_AGENT_ID,
@@ -15,6 +16,7 @@ export const registryApiStateSetups: StateSetups = {
       id: REGISTRY_AGENT_ID,
       name: REGISTRY_AGENT_NAME,
       description: REGISTRY_AGENT_DESCRIPTION,
+      external_identifier: REGISTRY_AGENT_EXTERNAL_ID,
     });
   },
   [RegistryApiState.retiredAgent]: (store) => {

@@ -1,4 +1,6 @@
-import { AuthenticationError, ConflictError, NotFoundError } from "@agentdeck/core";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { AuthenticationError, BadRequestError, ConflictError, NotFoundError } from "@agentdeck/core";
 import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -7,6 +9,7 @@ import {
   contextBody,
   errorBody,
   executionBody,
+  executionFileBody,
   pageBody,
   poolBody,
   statusChangedActivityBody,
@@ -24,6 +27,7 @@ import {
   POOL_NAME,
   PROFILE_ID,
   RUNNING_EXECUTION_ID,
+  STAGED_FILE_NAME,
 } from "../src/examples.ts";
 import { uuid } from "../src/matchers.ts";
 import { freshPactDir, removePactDir, settleRegeneratedPact } from "../src/pact-output.ts";
@@ -35,6 +39,13 @@ const { string } = MatchersV3;
 
 // The status route answers with a JSON string; jsonBody takes a string as JSON text already written.
 const STATUS_UPDATED = JSON.stringify("Execution status updated.");
+
+/** The file the consumer stages and uploads; Pact's multipart body reads it from disk as well. */
+const STAGED_FILE = fileURLToPath(new URL(`../fixtures/${STAGED_FILE_NAME}`, import.meta.url));
+const stagedFile = () => new File([readFileSync(STAGED_FILE)], STAGED_FILE_NAME, { type: "text/plain" });
+
+// Fixed, so the pact regenerates byte for byte (the client picks its own; Pact matches any).
+const MULTIPART_BOUNDARY = "agentdeck-pact-boundary";
 
 const dir = freshPactDir();
 afterAll(() => removePactDir(dir));
@@ -181,6 +192,31 @@ describe("agent profile pools", () => {
       });
   });
 
+  // The client checks every documented limit of the body; a server may refuse more (here a name with
+  // a NUL character), and the client reads that refusal as BadRequestError with the server's message.
+  it("throws BadRequestError when the API refuses the body", async () => {
+    await pact
+      .addInteraction()
+      .given(State.organization)
+      .uponReceiving("a request to create a pool with a name the API refuses")
+      .withRequest("POST", "/agent-profile-pools", (request) =>
+        request
+          .headers(apiKeyHeaders())
+          .jsonBody({ name: "Checkout\u0000bots", organizationId: ORGANIZATION_ID }),
+      )
+      .willRespondWith(400, (response) =>
+        response.jsonBody(errorBody(400, "name: must not contain a NUL character")),
+      )
+      .executeTest(async (server) => {
+        const failure = clientFor(server.url).pools.create({
+          name: "Checkout\u0000bots",
+          organizationId: ORGANIZATION_ID,
+        });
+        await expect(failure).rejects.toBeInstanceOf(BadRequestError);
+        await expect(failure).rejects.toMatchObject({ status: 400, code: 400 });
+      });
+  });
+
   it("updates a pool's fields", async () => {
     await pact
       .addInteraction()
@@ -265,6 +301,23 @@ describe("agents", () => {
       .willRespondWith(202, (response) => response.jsonBody({ executionId: uuid(RUNNING_EXECUTION_ID) }))
       .executeTest(async (server) => {
         const started = await clientFor(server.url).agents.execute(AGENT_ID, { agentProfileId: PROFILE_ID });
+        expect(started).toEqual({ executionId: RUNNING_EXECUTION_ID });
+      });
+  });
+
+  it("executes an agent with neither a profile nor a pool, as the vendor's README does", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("a request to execute an agent with its default profile")
+      .withRequest("POST", `/agents/${AGENT_ID}/execute`, (request) =>
+        request.headers(apiKeyHeaders()).jsonBody({ inputs: { month: "2025-02" } }),
+      )
+      .willRespondWith(202, (response) => response.jsonBody({ executionId: uuid(RUNNING_EXECUTION_ID) }))
+      .executeTest(async (server) => {
+        const started = await clientFor(server.url).agents.execute(AGENT_ID, {
+          inputs: { month: "2025-02" },
+        });
         expect(started).toEqual({ executionId: RUNNING_EXECUTION_ID });
       });
   });
@@ -409,6 +462,69 @@ describe("executions", () => {
       .executeTest(async (server) => {
         await expect(
           clientFor(server.url).executions.sendMessage(RUNNING_EXECUTION_ID, "Only January, please."),
+        ).resolves.toBeUndefined();
+      });
+  });
+});
+
+describe("files", () => {
+  it("stages a file for a run as multipart and reads the tempFiles", async () => {
+    await pact
+      .addInteraction()
+      .given(State.organization)
+      .uponReceiving("a request to stage a file")
+      .withRequest("POST", `/temp-files/${ORGANIZATION_ID}`, (request) =>
+        request
+          .headers(apiKeyHeaders())
+          .multipartBody("text/plain", STAGED_FILE, "files", MULTIPART_BOUNDARY),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody({
+          tempFiles: MatchersV3.eachLike({
+            id: uuid("2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c"),
+            name: MatchersV3.string(STAGED_FILE_NAME),
+          }),
+        }),
+      )
+      .executeTest(async (server) => {
+        const { tempFiles } = await clientFor(server.url).files.stage([stagedFile()], {
+          organizationId: ORGANIZATION_ID,
+        });
+        expect(tempFiles[0]?.name).toBe(STAGED_FILE_NAME);
+      });
+  });
+
+  it("lists an execution's files with their signed URLs", async () => {
+    await pact
+      .addInteraction()
+      .given(State.runningExecutionWithFile)
+      .uponReceiving("a request for the files of an execution")
+      .withRequest("GET", `/executions/${RUNNING_EXECUTION_ID}/context-files`, (request) =>
+        request.headers(apiKeyHeaders()),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody(MatchersV3.eachLike(executionFileBody(RUNNING_EXECUTION_ID))),
+      )
+      .executeTest(async (server) => {
+        const files = await clientFor(server.url).executions.files(RUNNING_EXECUTION_ID);
+        expect(files[0]).toMatchObject({ executionId: RUNNING_EXECUTION_ID, fileName: "report.csv" });
+      });
+  });
+
+  it("uploads a file to a running execution and reads the text answer", async () => {
+    await pact
+      .addInteraction()
+      .given(State.runningExecution)
+      .uponReceiving("a request to upload a file to a running execution")
+      .withRequest("POST", `/executions/${RUNNING_EXECUTION_ID}/context-files`, (request) =>
+        request
+          .headers(apiKeyHeaders())
+          .multipartBody("text/plain", STAGED_FILE, "files", MULTIPART_BOUNDARY),
+      )
+      .willRespondWith(200, (response) => textBody(response, "Files uploaded."))
+      .executeTest(async (server) => {
+        await expect(
+          clientFor(server.url).executions.uploadFiles(RUNNING_EXECUTION_ID, [stagedFile()]),
         ).resolves.toBeUndefined();
       });
   });

@@ -63,6 +63,7 @@ const drifts: Drift[] = [
     broken: {
       "a request to execute an agent with an agent profile": /StatusMismatch: expected 202 but was 200/,
       "a request to execute an agent with an agent profile pool": /StatusMismatch: expected 202 but was 200/,
+      "a request to execute an agent with its default profile": /StatusMismatch: expected 202 but was 200/,
     },
   },
   {
@@ -83,6 +84,17 @@ const drifts: Drift[] = [
     },
   },
   {
+    name: "a dropped field in a new endpoint: an execution file without `signedUrl`",
+    provider: AGENTS_PROVIDER,
+    transformResponse: onRoute("GET", "/agents/v2/executions/{executionId}/context-files", 200, (body) => ({
+      status: 200,
+      body: (body as unknown as JsonObject[]).map(({ signedUrl: _dropped, ...file }) => file),
+    })),
+    broken: {
+      "a request for the files of an execution": /Actual map is missing the following keys: signedUrl/,
+    },
+  },
+  {
     name: "a dropped required field in the registry: an agent without `available_actions`",
     provider: REGISTRY_PROVIDER,
     transformResponse: onRoute("GET", "/api/v1/agent/{agent_id}", 200, ({ details, ...envelope }) => {
@@ -91,6 +103,8 @@ const drifts: Drift[] = [
     }),
     broken: {
       "a request for a registry agent that exists":
+        /BodyMismatch \$\.details: Actual map is missing the following keys: available_actions/,
+      "a request for a registry agent with its instance counts":
         /BodyMismatch \$\.details: Actual map is missing the following keys: available_actions/,
     },
   },

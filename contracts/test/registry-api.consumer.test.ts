@@ -4,9 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { clientFor } from "../src/consumer-client.ts";
 import { bearerHeaders, CONSUMER_WRONG_REGISTRY_TOKEN, invalidBearerHeaders } from "../src/credentials.ts";
 import {
+  FOREIGN_PARTITION_AGENT_ID,
   MISSING_REGISTRY_AGENT_ID,
   MISSING_RISK_PROFILE_ID,
   REGISTRY_AGENT_DESCRIPTION,
+  REGISTRY_AGENT_EXTERNAL_ID,
   REGISTRY_AGENT_ID,
   REGISTRY_AGENT_NAME,
   RETIRED_REGISTRY_AGENT_ID,
@@ -18,16 +20,21 @@ import { RegistryApiState as State } from "../src/provider-states.ts";
 import {
   agentEnvelopeBody,
   agentListBody,
+  createdAgentBody,
   registryAgentBody,
   registryErrorBody,
+  registrySummaryBody,
 } from "../src/registry-api-bodies.ts";
 
 const dir = freshPactDir();
 afterAll(() => removePactDir(dir));
 const pact = new PactV4({ consumer: CONSUMER, provider: REGISTRY_PROVIDER, dir, logLevel: "error" });
 
-/** Headers of a registry write: the token, and the Idempotency-Key the client always sends. */
-const writeHeaders = () => ({ ...bearerHeaders(), "Idempotency-Key": idempotencyKey() });
+/** The body of a registry write: its fields, and the idempotency_key the client always sends in it. */
+const writeBody = (fields: Record<string, unknown> = {}) => ({
+  ...fields,
+  idempotency_key: idempotencyKey(),
+});
 
 describe("registering agents", () => {
   it("creates an agent and returns it without the envelope", async () => {
@@ -36,17 +43,69 @@ describe("registering agents", () => {
       .given(State.noAgents)
       .uponReceiving("a request to create a registry agent")
       .withRequest("POST", "/api/v1/agent", (request) =>
-        request
-          .headers(writeHeaders())
-          .jsonBody({ details: { name: REGISTRY_AGENT_NAME, description: REGISTRY_AGENT_DESCRIPTION } }),
+        request.headers(bearerHeaders()).jsonBody(
+          writeBody({
+            details: {
+              name: REGISTRY_AGENT_NAME,
+              description: REGISTRY_AGENT_DESCRIPTION,
+              external_identifier: REGISTRY_AGENT_EXTERNAL_ID,
+            },
+          }),
+        ),
       )
-      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registryAgentBody())))
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(createdAgentBody())))
       .executeTest(async (server) => {
         const agent = await clientFor(server.url).registry.agents.create({
           name: REGISTRY_AGENT_NAME,
           description: REGISTRY_AGENT_DESCRIPTION,
+          external_identifier: REGISTRY_AGENT_EXTERNAL_ID,
         });
-        expect(agent).toMatchObject({ id: REGISTRY_AGENT_ID, name: REGISTRY_AGENT_NAME, status: "pending" });
+        expect(agent).toMatchObject({
+          id: REGISTRY_AGENT_ID,
+          name: REGISTRY_AGENT_NAME,
+          status: "pending",
+          instance_counts: { total: 0 },
+        });
+        expect(agent.environment_id).toEqual(expect.any(String));
+      });
+  });
+
+  // The client checks that a chosen id is a PFID, but only the registry knows the account's
+  // partition: an id from another answers validation_errors with the messages per field.
+  it("throws UnprocessableEntityError with the errors map when the registry refuses the details", async () => {
+    await pact
+      .addInteraction()
+      .given(State.noAgents)
+      .uponReceiving("a request to create a registry agent with an id outside the account's partition")
+      .withRequest("POST", "/api/v1/agent", (request) =>
+        request
+          .headers(bearerHeaders())
+          .jsonBody(writeBody({ details: { name: REGISTRY_AGENT_NAME, id: FOREIGN_PARTITION_AGENT_ID } })),
+      )
+      .willRespondWith(422, (response) =>
+        response.jsonBody({
+          ...registryErrorBody(
+            "validation_errors",
+            "the request has validation errors: details.id must be a PFID in your account's partition",
+          ),
+          errors: {
+            "details.id": MatchersV3.eachLike(
+              MatchersV3.string("must be a PFID in your account's partition (its characters 11 to 16)"),
+            ),
+          },
+        }),
+      )
+      .executeTest(async (server) => {
+        const failure = clientFor(server.url).registry.agents.create({
+          name: REGISTRY_AGENT_NAME,
+          id: FOREIGN_PARTITION_AGENT_ID,
+        });
+        await expect(failure).rejects.toBeInstanceOf(UnprocessableEntityError);
+        await expect(failure).rejects.toMatchObject({
+          status: 422,
+          code: "validation_errors",
+          errors: { "details.id": [expect.any(String)] },
+        });
       });
   });
 
@@ -59,8 +118,10 @@ describe("registering agents", () => {
       .uponReceiving("a request to create a registry agent with an unknown risk profile")
       .withRequest("POST", "/api/v1/agent", (request) =>
         request
-          .headers(writeHeaders())
-          .jsonBody({ details: { name: REGISTRY_AGENT_NAME, risk_profile_id: MISSING_RISK_PROFILE_ID } }),
+          .headers(bearerHeaders())
+          .jsonBody(
+            writeBody({ details: { name: REGISTRY_AGENT_NAME, risk_profile_id: MISSING_RISK_PROFILE_ID } }),
+          ),
       )
       .willRespondWith(404, (response) =>
         response.jsonBody(
@@ -79,57 +140,60 @@ describe("registering agents", () => {
 });
 
 describe("reading agents", () => {
-  it("lists agents and returns the page without the envelope", async () => {
+  it("lists agents with Prefactor's paging names and returns the page without the envelope", async () => {
     await pact
       .addInteraction()
       .given(State.agent)
       .uponReceiving("a request for a page of registry agents")
       .withRequest("GET", "/api/v1/agent", (request) =>
-        request.headers(bearerHeaders()).query({ offset: "0", page_size: "10", sort: "-inserted_at" }),
+        request
+          .headers(bearerHeaders())
+          .query({ "pagination[offset]": "0", "pagination[page_size]": "10", sorting: "-id" }),
       )
       .willRespondWith(200, (response) => response.jsonBody(agentListBody(10)))
       .executeTest(async (server) => {
         const page = await clientFor(server.url).registry.agents.list({
           offset: 0,
-          page_size: 10,
-          sort: "-inserted_at",
+          pageSize: 10,
+          sorting: "-id",
         });
         expect(page.items[0]).toMatchObject({ id: REGISTRY_AGENT_ID });
         expect(page.pagination).toMatchObject({ item_count: 1, next_page_offset: null });
+        expect(page.sorting).toEqual({ field: "id", direction: "desc" });
       });
   });
 
-  // The client checks the sort syntax (`-field`) but not which fields the registry sorts by, so an
-  // unknown field reaches the API, which answers with the messages per parameter.
-  it("throws UnprocessableEntityError with the messages per field for an unknown sort field", async () => {
+  it("gets an agent by id with its instance counts", async () => {
     await pact
       .addInteraction()
       .given(State.agent)
-      .uponReceiving("a request for registry agents sorted by a field the registry does not sort by")
-      .withRequest("GET", "/api/v1/agent", (request) =>
-        request.headers(bearerHeaders()).query({ sort: "colour" }),
+      .uponReceiving("a request for a registry agent with its instance counts")
+      .withRequest("GET", `/api/v1/agent/${REGISTRY_AGENT_ID}`, (request) =>
+        request.headers(bearerHeaders()).query({ include_counts: "true" }),
       )
-      .willRespondWith(422, (response) =>
-        response.jsonBody({
-          ...registryErrorBody(
-            "validation_errors",
-            "the request has validation errors: sort is not a field agents sort by",
-          ),
-          errors: {
-            sort: MatchersV3.eachLike(
-              MatchersV3.string("must be one of inserted_at, updated_at, name, status"),
-            ),
-          },
-        }),
-      )
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registryAgentBody())))
       .executeTest(async (server) => {
-        const failure = clientFor(server.url).registry.agents.list({ sort: "colour" });
-        await expect(failure).rejects.toBeInstanceOf(UnprocessableEntityError);
-        await expect(failure).rejects.toMatchObject({
-          status: 422,
-          code: "validation_errors",
-          errors: { sort: [expect.any(String)] },
+        const agent = await clientFor(server.url).registry.agents.get(REGISTRY_AGENT_ID, {
+          includeCounts: true,
         });
+        expect(agent.instance_counts).toMatchObject({ total: 0 });
+      });
+  });
+
+  it("shows an agent by its external identifier", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("a request for a registry agent by its external identifier")
+      .withRequest("GET", "/api/v1/agent/show", (request) =>
+        request.headers(bearerHeaders()).query({ external_identifier: REGISTRY_AGENT_EXTERNAL_ID }),
+      )
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registrySummaryBody())))
+      .executeTest(async (server) => {
+        const agent = await clientFor(server.url).registry.agents.show({
+          externalIdentifier: REGISTRY_AGENT_EXTERNAL_ID,
+        });
+        expect(agent).toMatchObject({ id: REGISTRY_AGENT_ID });
       });
   });
 
@@ -139,7 +203,7 @@ describe("reading agents", () => {
       .given(State.agent)
       .uponReceiving("a request for a registry agent that exists")
       .withRequest("GET", `/api/v1/agent/${REGISTRY_AGENT_ID}`, (request) => request.headers(bearerHeaders()))
-      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registryAgentBody())))
+      .willRespondWith(200, (response) => response.jsonBody(agentEnvelopeBody(registrySummaryBody())))
       .executeTest(async (server) => {
         const agent = await clientFor(server.url).registry.agents.get(REGISTRY_AGENT_ID);
         expect(agent).toMatchObject({ id: REGISTRY_AGENT_ID, available_actions: { retire: true } });
@@ -193,7 +257,7 @@ describe("retiring and reinstating agents", () => {
       .given(State.agent)
       .uponReceiving("a request to retire a registry agent")
       .withRequest("POST", `/api/v1/agent/${REGISTRY_AGENT_ID}/retire`, (request) =>
-        request.headers(writeHeaders()).jsonBody({}),
+        request.headers(bearerHeaders()).jsonBody(writeBody()),
       )
       .willRespondWith(200, (response) =>
         response.jsonBody(
@@ -220,7 +284,7 @@ describe("retiring and reinstating agents", () => {
       .given(State.retiredAgent)
       .uponReceiving("a request to reinstate a retired registry agent")
       .withRequest("POST", `/api/v1/agent/${RETIRED_REGISTRY_AGENT_ID}/reinstate`, (request) =>
-        request.headers(writeHeaders()).jsonBody({}),
+        request.headers(bearerHeaders()).jsonBody(writeBody()),
       )
       .willRespondWith(200, (response) =>
         response.jsonBody(
@@ -230,6 +294,67 @@ describe("retiring and reinstating agents", () => {
       .executeTest(async (server) => {
         const agent = await clientFor(server.url).registry.agents.reinstate(RETIRED_REGISTRY_AGENT_ID);
         expect(agent).toMatchObject({ id: RETIRED_REGISTRY_AGENT_ID, status: "pending" });
+      });
+  });
+});
+
+describe("updating and deleting agents", () => {
+  it("updates an agent's fields with PUT", async () => {
+    await pact
+      .addInteraction()
+      .given(State.agent)
+      .uponReceiving("a request to update a registry agent")
+      .withRequest("PUT", `/api/v1/agent/${REGISTRY_AGENT_ID}`, (request) =>
+        request
+          .headers(bearerHeaders())
+          .jsonBody(writeBody({ details: { name: "Invoice triage (EU)", description: null } })),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody(
+          agentEnvelopeBody({
+            ...registryAgentBody(),
+            name: MatchersV3.string("Invoice triage (EU)"),
+            description: null,
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        const agent = await clientFor(server.url).registry.agents.update(REGISTRY_AGENT_ID, {
+          name: "Invoice triage (EU)",
+          description: null,
+        });
+        expect(agent).toMatchObject({
+          id: REGISTRY_AGENT_ID,
+          name: "Invoice triage (EU)",
+          description: null,
+        });
+      });
+  });
+
+  it("deletes a retired agent and reads it as it was", async () => {
+    await pact
+      .addInteraction()
+      .given(State.retiredAgent)
+      .uponReceiving("a request to delete a retired registry agent")
+      .withRequest("DELETE", `/api/v1/agent/${RETIRED_REGISTRY_AGENT_ID}`, (request) =>
+        request.headers(bearerHeaders()).jsonBody(writeBody()),
+      )
+      .willRespondWith(200, (response) =>
+        response.jsonBody(
+          agentEnvelopeBody({
+            ...registryAgentBody({ id: RETIRED_REGISTRY_AGENT_ID, status: "retired" }),
+            available_actions: {
+              delete: MatchersV3.boolean(true),
+              reinstate: MatchersV3.boolean(true),
+              retire: MatchersV3.boolean(false),
+              update: MatchersV3.boolean(false),
+            },
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        const agent = await clientFor(server.url).registry.agents.delete(RETIRED_REGISTRY_AGENT_ID);
+        expect(agent).toMatchObject({ id: RETIRED_REGISTRY_AGENT_ID, status: "retired" });
       });
   });
 });

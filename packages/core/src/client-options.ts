@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Milliseconds } from "./call-options.ts";
+import { ByteCount, Milliseconds } from "./call-options.ts";
 
 /** Where the Asteroid Agents API v2 lives; base URLs include the version prefix. */
 export const DEFAULT_BASE_URL = "https://odyssey.asteroid.ai/agents/v2";
@@ -25,6 +25,8 @@ export const ClientOptions = z.strictObject({
   registry: z.strictObject({ token: Credential.optional(), baseUrl: HttpUrl.optional() }).optional(),
   /** Deadline of each call, retries included; 30000 by default. */
   timeoutMs: Milliseconds.optional(),
+  /** Largest response body read, counted after decompression; 32 MiB (33554432) by default. */
+  maxResponseBytes: ByteCount.optional(),
   /** Retries of a retryable failure; 2 by default, 0 turns retries off. */
   maxRetries: z
     .int({ error: "must be a whole number from 0 to 10" })

@@ -4,6 +4,7 @@ import type { Transport } from "./request.ts";
 import { agentsResource } from "./resources/agents.ts";
 import { contextResource } from "./resources/context.ts";
 import { executionsResource } from "./resources/executions.ts";
+import { filesResource } from "./resources/files.ts";
 import { poolsResource } from "./resources/pools.ts";
 import { registryAgentsResource } from "./resources/registry-agents.ts";
 import { DEFAULT_RETRY_TIMING } from "./retry.ts";
@@ -12,6 +13,8 @@ import { VERSION } from "./version.ts";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
+/** Far above any page the APIs send, far below what would hurt the process (a gzip bomb stops here). */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 function env(name: string): string | undefined {
   // Guarded: core also runs in browsers, where there is no `process`.
@@ -47,6 +50,7 @@ export function createClient(options: ClientOptions = {}) {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
     timing: { ...DEFAULT_RETRY_TIMING, ...config.retryTiming },
+    maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     fetch: config.fetch,
     redact: createRedactor([apiKey, token]),
   };
@@ -57,6 +61,8 @@ export function createClient(options: ClientOptions = {}) {
     agents: agentsResource(transport),
     /** Executions: get, list, activities, pause/resume/cancel, messages, waitForResult. */
     executions: executionsResource(transport),
+    /** Staging files for a run, and downloading an execution's files. */
+    files: filesResource(transport),
     /** The caller's user and organizations. */
     context: contextResource(transport),
     /** The agent registry API v1. */

@@ -5,8 +5,14 @@ export type Deadline = {
   signal: AbortSignal;
   /** Time left before `timeoutMs` runs out; Infinity without one. */
   remainingMs(): number;
-  /** The error to throw now that `signal` has aborted: AbortError (caller) or TimeoutError (deadline). */
-  error(what: string): AbortError | TimeoutError;
+  /**
+   * The error to throw now that `signal` has aborted: AbortError (caller) or TimeoutError (deadline).
+   * `mayHaveActed` says whether a request had gone out; `advice` how to find out what it did.
+   */
+  error(
+    what: string,
+    fate: { mayHaveActed: boolean; advice?: string | undefined },
+  ): AbortError | TimeoutError;
   /** Clears the timer; call when the call settles. */
   dispose(): void;
 };
@@ -24,12 +30,19 @@ export function startDeadline(
     signal,
     remainingMs: () =>
       timeoutMs === undefined ? Number.POSITIVE_INFINITY : timeoutMs - (Date.now() - started),
-    error(what) {
-      if (callerSignal?.aborted)
-        return new AbortError(`${what} was aborted by its signal.`, { cause: callerSignal.reason });
+    error(what, fate) {
+      const { mayHaveActed } = fate;
+      const advice = mayHaveActed && fate.advice ? ` ${fate.advice}` : "";
+      if (callerSignal?.aborted) {
+        return new AbortError(`${what} was aborted by its signal.${advice}`, {
+          cause: callerSignal.reason,
+          mayHaveActed,
+        });
+      }
       return new TimeoutError(
-        `${what} did not finish within ${timeoutMs} ms. Raise timeoutMs, or check that the server is reachable.`,
+        `${what} did not finish within ${timeoutMs} ms. Raise timeoutMs, or check that the server is reachable.${advice}`,
         timeoutMs ?? 0,
+        { mayHaveActed },
       );
     },
     dispose: () => clearTimeout(handle),

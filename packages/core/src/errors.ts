@@ -4,9 +4,29 @@ export type Issue = { path: string; message: string };
 // Fields that could hold credentials: never serialised, even if something puts them on an error.
 const UNSERIALISED = new Set(["headers", "request", "response", "cause", "stack"]);
 
+/** What every `AgentdeckError` carries besides its message. */
+export type AgentdeckErrorOptions = {
+  /** See `AgentdeckError.mayHaveActed`; false when not given. */
+  mayHaveActed?: boolean | undefined;
+  cause?: unknown;
+};
+
 /** Base class of every error `@agentdeck/core` throws. */
 export class AgentdeckError extends Error {
   override name = "AgentdeckError";
+  /**
+   * Whether the server may have carried out the request: true when a request went out and its fate
+   * is unknown (dropped after sending, timed out or aborted while on its way, a 5xx) or the server
+   * acted but its answer was lost (an unreadable, oversized or malformed 2xx). False when nothing was
+   * sent, or the server refused (4xx). A write that fails with it true is never sent again by the
+   * client; its message says how to find out what happened.
+   */
+  readonly mayHaveActed: boolean;
+
+  constructor(message: string, options: AgentdeckErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.mayHaveActed = options.mayHaveActed ?? false;
+  }
 
   /** The error's class, message and fields, without request headers or anything else that could carry a secret. */
   toJSON(): Record<string, unknown> {
@@ -35,6 +55,10 @@ export type ApiErrorInit = RequestInfo & {
   requestId?: string | undefined;
   body?: unknown;
   errors?: Record<string, string[]> | undefined;
+  /** The wait a `Retry-After` header asked for, in ms. */
+  retryAfterMs?: number | undefined;
+  /** Defaults to true for a 5xx (the server failed somewhere along the way), false otherwise. */
+  mayHaveActed?: boolean | undefined;
 };
 
 /** The API answered with an error status. `status`, `code`, `requestId` and the parsed `body` say which. */
@@ -48,14 +72,17 @@ export class ApiError extends AgentdeckError {
   readonly body: unknown;
   /** The registry's per-field messages of a `validation_errors` response. */
   readonly errors: Record<string, string[]> | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
   /** Which API answered: `v2` or `registry`. */
   readonly api: ApiName;
   readonly method: string;
   readonly url: string;
 
   constructor(init: ApiErrorInit) {
-    super(init.message);
+    super(init.message, { mayHaveActed: init.mayHaveActed ?? init.status >= 500 });
     this.api = init.api;
+    this.retryAfterMs = init.retryAfterMs;
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
@@ -99,17 +126,20 @@ export class UnprocessableEntityError extends ApiError {
 /** 429: too many requests; `retryAfterMs` is how long the server asked to wait, when it said. */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
-  readonly retryAfterMs: number | undefined;
-
-  constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
-    super(init);
-    this.retryAfterMs = init.retryAfterMs;
-  }
 }
 
 /** 5xx: the server failed. */
 export class InternalServerError extends ApiError {
   override name = "InternalServerError";
+}
+
+// System error codes that prove the connection was never established, so no byte of the request
+// reached the server. Anything else (reset, closed, timeout) might have happened after it arrived.
+const NOTHING_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** Whether a system error code proves the request never left (a refused connection, a failed DNS lookup). */
+export function provesNothingSent(code: string | undefined): boolean {
+  return code !== undefined && NOTHING_SENT_CODES.has(code);
 }
 
 /** The request never got an HTTP response: connection refused or dropped, DNS failure, TLS failure. */
@@ -122,8 +152,17 @@ export class ConnectionError extends AgentdeckError {
   readonly method: string;
   readonly url: string;
 
-  constructor(init: RequestInfo & { message: string; code?: string | undefined; cause?: unknown }) {
-    super(init.message, { cause: init.cause });
+  constructor(
+    init: RequestInfo & {
+      message: string;
+      code?: string | undefined;
+      cause?: unknown;
+    } & AgentdeckErrorOptions,
+  ) {
+    super(init.message, {
+      cause: init.cause,
+      mayHaveActed: init.mayHaveActed ?? !provesNothingSent(init.code),
+    });
     this.api = init.api;
     this.code = init.code;
     this.method = init.method;
@@ -136,8 +175,8 @@ export class TimeoutError extends AgentdeckError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
 
-  constructor(message: string, timeoutMs: number) {
-    super(message);
+  constructor(message: string, timeoutMs: number, options: AgentdeckErrorOptions = {}) {
+    super(message, options);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -146,8 +185,72 @@ export class TimeoutError extends AgentdeckError {
 export class AbortError extends AgentdeckError {
   override name = "AbortError";
 
-  constructor(message = "The call was aborted by its signal.", options?: { cause?: unknown }) {
+  constructor(message = "The call was aborted by its signal.", options: AgentdeckErrorOptions = {}) {
     super(message, options);
+  }
+}
+
+/** Fields of an `UnreadableResponseError`. */
+export type UnreadableResponseInit = RequestInfo & {
+  message: string;
+  status: number;
+  requestId?: string | undefined;
+  /** What broke the read, such as `Z_DATA_ERROR` (bad gzip) or `UND_ERR_SOCKET` (connection closed). */
+  code?: string | undefined;
+};
+
+/**
+ * The server answered with a success status, but its body could not be read: cut off, badly
+ * compressed, or (`ResponseTooLargeError`) over `maxResponseBytes`. The server did act, so
+ * `mayHaveActed` is always true.
+ */
+export class UnreadableResponseError extends AgentdeckError {
+  override name = "UnreadableResponseError";
+  readonly status: number;
+  /** The `x-request-id` response header: quote it when you contact support. */
+  readonly requestId: string | undefined;
+  readonly code: string | undefined;
+  /** Which API answered: `v2` or `registry`. */
+  readonly api: ApiName;
+  readonly method: string;
+  readonly url: string;
+
+  constructor(init: UnreadableResponseInit) {
+    super(init.message, { mayHaveActed: true });
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.code = init.code;
+    this.api = init.api;
+    this.method = init.method;
+    this.url = init.url;
+  }
+}
+
+/** The answer's body grew past `maxResponseBytes` (counted after decompression); reading stopped there. */
+export class ResponseTooLargeError extends UnreadableResponseError {
+  override name = "ResponseTooLargeError";
+  readonly maxResponseBytes: number;
+
+  constructor(init: UnreadableResponseInit & { maxResponseBytes: number }) {
+    super(init);
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
+}
+
+/** Why `listAll` stopped: the pages it got do not add up to one list. */
+export type PaginationProblem = "short_page" | "repeated_page";
+
+/** `listAll` got pages that cannot be one list: a page short of `total`, or the same page twice. */
+export class PaginationError extends AgentdeckError {
+  override name = "PaginationError";
+  /** The page number that broke the walk. */
+  readonly page: number;
+  readonly problem: PaginationProblem;
+
+  constructor(message: string, page: number, problem: PaginationProblem) {
+    super(message);
+    this.page = page;
+    this.problem = problem;
   }
 }
 
@@ -172,10 +275,12 @@ export class ResponseValidationError extends AgentdeckError {
   readonly method: string;
   readonly url: string;
 
-  constructor(init: RequestInfo & { issues: Issue[]; body: unknown }) {
+  constructor(init: RequestInfo & { issues: Issue[]; body: unknown; advice?: string | undefined }) {
     super(
       `${init.method} ${init.url} answered with a body that does not match the model: ${formatIssues(init.issues)}. ` +
-        "The API may have changed: update @agentdeck/core, or report it with this body.",
+        `The API may have changed: update @agentdeck/core, or report it with this body.${init.advice ? ` ${init.advice}` : ""}`,
+      // It came with a success status: whatever was asked was done.
+      { mayHaveActed: true },
     );
     this.issues = init.issues;
     this.body = init.body;

@@ -56,7 +56,7 @@ describe("AGENTDECK_LOG=debug", () => {
     const client = testClient(server);
     await client.pools.list({ searchName: TEST_API_KEY });
     await client.pools.list({ searchName: TEST_TOKEN });
-    await client.registry.agents.list({ sort: "name" });
+    await client.registry.agents.list({ sorting: "name" });
     expect(lines).toHaveLength(3);
     for (const line of lines) {
       expect(line).not.toContain(TEST_API_KEY);

@@ -1,10 +1,6 @@
 /** What replaces a secret in messages, logs and error bodies. */
 export const REDACTED = "[redacted]";
 
-// Secrets shorter than this are not searched for: replacing every "ab" in a message would hide
-// more than it protects, and real keys and tokens are far longer.
-const MIN_SECRET_LENGTH = 6;
-
 // Query parameters whose values are credentials whatever the secret is.
 const SECRET_PARAM = /([?&](?:api[_-]?key|key|token|access_token|secret|password|auth)=)[^&#\s]*/gi;
 
@@ -12,26 +8,42 @@ const SECRET_PARAM = /([?&](?:api[_-]?key|key|token|access_token|secret|password
 export type Redact = (text: string) => string;
 
 /**
- * A redactor for the given secrets: every occurrence (raw, URL-encoded or after `Bearer `) becomes
- * `[redacted]`, as does the value of any query parameter named like a credential.
+ * Every form a secret can take in text the client stores or shows: raw, as a URL component
+ * (`encodeURIComponent`), as a query value (`URLSearchParams` also encodes `!'()~`), and inside a
+ * JSON string (`"` and `\` escaped).
+ */
+function formsOf(secret: string): string[] {
+  return [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice("s=".length),
+    JSON.stringify(secret).slice(1, -1),
+  ];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A redactor for the given secrets: every occurrence of any form of one (see `formsOf`), whatever
+ * its length and letter case, becomes `[redacted]`, as does the value of any query parameter named
+ * like a credential.
  */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redact {
   const needles = new Set<string>();
   for (const secret of secrets) {
-    if (secret === undefined || secret.length < MIN_SECRET_LENGTH) continue;
-    needles.add(secret);
-    needles.add(encodeURIComponent(secret));
+    if (secret === undefined || secret === "") continue;
+    for (const form of formsOf(secret)) needles.add(form);
   }
-  // Longest first, so a key that contains another key is replaced whole.
-  const ordered = [...needles].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const needle of ordered) out = out.replaceAll(needle, REDACTED);
-    return out.replace(SECRET_PARAM, `$1${REDACTED}`);
-  };
+  // Longest first, so a key that contains another key is replaced whole; one pass, so a short key
+  // never matches inside a `[redacted]` already written. Case-blind, as percent-encoding's hex is.
+  const ordered = [...needles].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = ordered.length === 0 ? undefined : new RegExp(ordered.join("|"), "gi");
+  return (text) => (pattern ? text.replace(pattern, REDACTED) : text).replace(SECRET_PARAM, `$1${REDACTED}`);
 }
 
-/** Applies `redact` to every string inside a JSON-like value, returning a copy. */
+/** Applies `redact` to every string inside a JSON-like value, keys included, returning a copy. */
 export function redactDeep(value: unknown, redact: Redact): unknown {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));

@@ -29,6 +29,10 @@ export type FailedResponse = {
   /** Retries already made, so a 5xx message can say the client did try again. */
   retries: number;
   retryAfterMs: number | undefined;
+  /** Whether this or an earlier attempt may have been carried out; a 5xx's own default when undefined. */
+  mayHaveActed?: boolean | undefined;
+  /** How to find out what happened, added to the message when the request may have been carried out. */
+  advice?: string | undefined;
   redact: Redact;
 };
 
@@ -117,6 +121,8 @@ function classFor(status: number): new (init: ApiErrorInit) => ApiError {
       return ConflictError;
     case 422:
       return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
     default:
       return status >= 500 ? InternalServerError : ApiError;
   }
@@ -127,15 +133,18 @@ export function apiErrorFrom(response: FailedResponse): ApiError {
   const { redact } = response;
   const body = redactDeep(parseBody(response.text), redact);
   const parsed = readBody(body);
-  const requestId = response.headers.get("x-request-id") ?? undefined;
+  const header = response.headers.get("x-request-id");
+  const requestId = header === null ? undefined : redact(header);
   const said = parsed.serverMessage
     ? `: ${parsed.serverMessage}`
     : response.statusText
       ? `: ${response.statusText}`
       : "";
+  const mayHaveActed = response.mayHaveActed ?? response.status >= 500;
   const message = [
     `${response.method} ${response.url} failed with ${response.status}${said}.`,
     advice(response, parsed),
+    mayHaveActed ? (response.advice ?? "") : "",
     requestId ? `(request id ${requestId})` : "",
   ]
     .filter((part) => part !== "")
@@ -150,8 +159,9 @@ export function apiErrorFrom(response: FailedResponse): ApiError {
     errors: parsed.errors,
     method: response.method,
     url: response.url,
+    retryAfterMs: response.retryAfterMs,
+    mayHaveActed,
   };
-  if (response.status === 429) return new RateLimitError({ ...init, retryAfterMs: response.retryAfterMs });
   const ErrorClass = classFor(response.status);
   return new ErrorClass(init);
 }

@@ -7,8 +7,16 @@ import {
   InternalServerError,
   NotFoundError,
   RateLimitError,
+  ResponseTooLargeError,
+  UnreadableResponseError,
 } from "./errors.ts";
-import { backoffDelay, DEFAULT_RETRY_TIMING, decideRetry, parseRetryAfter } from "./retry.ts";
+import {
+  backoffDelay,
+  DEFAULT_RETRY_TIMING,
+  decideRetry,
+  isRetryableFailure,
+  parseRetryAfter,
+} from "./retry.ts";
 import { testClient, V2 } from "./test/client.ts";
 import { userContext } from "./test/fixtures.ts";
 import { useTestServer } from "./test/use-server.ts";
@@ -106,15 +114,13 @@ describe("decideRetry", () => {
   });
 
   it("waits exactly the Retry-After, without jitter, up to the cap", () => {
-    expect(decideRetry({ ...base, error: serverError(503), policy: "safe", retryAfterMs: 1500 })).toEqual({
-      retry: true,
-      delayMs: 1500,
-    });
+    const error = new InternalServerError({ ...request, status: 503, message: "x", retryAfterMs: 1500 });
+    expect(decideRetry({ ...base, error, policy: "safe" })).toEqual({ retry: true, delayMs: 1500 });
   });
 
   it("gives up at once when Retry-After is beyond the cap", () => {
-    const error = new RateLimitError({ ...request, status: 429, message: "x" });
-    expect(decideRetry({ ...base, error, policy: "safe", retryAfterMs: 61_000 })).toEqual({ retry: false });
+    const error = new RateLimitError({ ...request, status: 429, message: "x", retryAfterMs: 61_000 });
+    expect(decideRetry({ ...base, error, policy: "safe" })).toEqual({ retry: false });
   });
 
   it("never retries something that is not an AgentdeckError (a bug should surface)", () => {
@@ -221,5 +227,33 @@ describe("retries against a server", () => {
     const call = testClient(server, { timeoutMs: 120_000 }).context.get({ signal: controller.signal });
     await expect(call).rejects.toBeInstanceOf(AbortError);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("isRetryableFailure", () => {
+  const answered = { ...request, status: 200, message: "x" };
+
+  it("is true for no connection, 408, 429, 5xx and a cut or badly compressed answer", () => {
+    for (const error of [
+      dropped,
+      refused,
+      serverError(500),
+      new RateLimitError({ ...request, status: 429, message: "x" }),
+      new BadRequestError({ ...request, status: 408, message: "x" }),
+      new UnreadableResponseError(answered),
+    ]) {
+      expect(isRetryableFailure(error)).toBe(true);
+    }
+  });
+
+  it("is false for other statuses, an answer over the size limit, and anything else", () => {
+    for (const error of [
+      new NotFoundError({ ...request, status: 404, message: "x" }),
+      new ResponseTooLargeError({ ...answered, maxResponseBytes: 1 }),
+      new AbortError(),
+      new TypeError("oops"),
+    ]) {
+      expect(isRetryableFailure(error)).toBe(false);
+    }
   });
 });

@@ -1,11 +1,18 @@
-import { AgentdeckError, ApiError, ConnectionError } from "./errors.ts";
+import {
+  AgentdeckError,
+  ApiError,
+  ConnectionError,
+  ResponseTooLargeError,
+  UnreadableResponseError,
+} from "./errors.ts";
 
 /**
  * How a request may be repeated:
  * - `safe`: repeating it cannot do harm (GET, a status update that sets a state, a registry call
  *   carrying an Idempotency-Key), so it is retried on connection errors, 408, 429 and 5xx;
  * - `unsafe`: it may create or change something twice (execute, pool create and update, user
- *   messages), so it is retried only when the connection failed before anything was sent.
+ *   messages), so it is retried only when the connection failed before anything was sent
+ *   (a failure whose `mayHaveActed` is false).
  */
 export type RetryPolicy = "safe" | "unsafe";
 
@@ -28,13 +35,14 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status) || status >= 500;
 }
 
-// System error codes that prove the connection was never established, so no byte of the request
-// reached the server. Anything else (reset, closed, timeout) might have happened after it arrived.
-const NOTHING_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-
-/** Whether a connection error proves the request never left: only then may an unsafe request be repeated. */
-export function provesNothingSent(error: ConnectionError): boolean {
-  return error.code !== undefined && NOTHING_SENT_CODES.has(error.code);
+/**
+ * Whether a failure is worth repeating a request that can safely be repeated: no connection, a cut
+ * or badly compressed answer, 408, 429 or 5xx. A body over the size limit would only come back as big.
+ */
+export function isRetryableFailure(error: unknown): boolean {
+  if (error instanceof ConnectionError) return true;
+  if (error instanceof ApiError) return isRetryableStatus(error.status);
+  return error instanceof UnreadableResponseError && !(error instanceof ResponseTooLargeError);
 }
 
 /**
@@ -71,8 +79,6 @@ export type RetryState = {
   retries: number;
   maxRetries: number;
   timing: RetryTiming;
-  /** The `Retry-After` of the failed response, already parsed. */
-  retryAfterMs?: number | undefined;
   random?: () => number;
 };
 
@@ -81,14 +87,13 @@ export function decideRetry(state: RetryState): RetryDecision {
   const { error, policy, retries, maxRetries, timing } = state;
   if (retries >= maxRetries || !(error instanceof AgentdeckError)) return { retry: false };
   const repeatable =
-    error instanceof ConnectionError
-      ? policy === "safe" || provesNothingSent(error)
-      : policy === "safe" && error instanceof ApiError && isRetryableStatus(error.status);
+    policy === "safe" ? isRetryableFailure(error) : error instanceof ConnectionError && !error.mayHaveActed;
   if (!repeatable) return { retry: false };
-  if (state.retryAfterMs !== undefined) {
+  const retryAfterMs = error instanceof ApiError ? error.retryAfterMs : undefined;
+  if (retryAfterMs !== undefined) {
     // The server said when; a wait longer than we are willing to sleep is the caller's decision.
-    if (state.retryAfterMs > timing.maxRetryAfterMs) return { retry: false };
-    return { retry: true, delayMs: state.retryAfterMs };
+    if (retryAfterMs > timing.maxRetryAfterMs) return { retry: false };
+    return { retry: true, delayMs: retryAfterMs };
   }
   return { retry: true, delayMs: backoffDelay(retries, timing, state.random) };
 }

@@ -24,7 +24,8 @@ export function toIssues(error: z.ZodError, allowedKeys?: readonly string[]): Is
       return issue.keys.map((key) => ({ path: join(path, key), message: `is not a known field${allowed}` }));
     }
     // Zod says the same thing for a missing field and a wrong one; a caller needs to know which.
-    if (issue.code === "invalid_type" && issue.input === undefined && path !== "") {
+    // (Only zod's `reportInput` puts the input on an issue; without it nothing can be said.)
+    if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined && path !== "") {
       return [{ path, message: `is required: ${issue.message}` }];
     }
     return [{ path, message: issue.message }];

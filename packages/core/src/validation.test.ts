@@ -92,7 +92,7 @@ const CASES: Case[] = [
   ],
   // list params
   ["pools.list: pageSize is at least 1", (c) => c.pools.list({ pageSize: 0 }), "pageSize"],
-  ["pools.list: pageSize is at most 100", (c) => c.pools.list({ pageSize: 101 }), "pageSize"],
+  ["pools.list: pageSize is a whole number", (c) => c.pools.list({ pageSize: 2.5 }), "pageSize"],
   ["pools.list: page is a whole number", (c) => c.pools.list({ page: 1.5 }), "page"],
   ["pools.list: page is at least 1", (c) => c.pools.list({ page: 0 }), "page"],
   [
@@ -120,7 +120,7 @@ const CASES: Case[] = [
     (c) => c.agents.list({ sortField: "updated_at" as never }),
     "sortField",
   ],
-  ["agents.listAll: pageSize is at most 100", (c) => c.agents.listAll({ pageSize: 500 }), "pageSize"],
+  ["agents.listAll: pageSize is at least 1", (c) => c.agents.listAll({ pageSize: -5 }), "pageSize"],
   [
     "executions.list: status values are known statuses",
     (c) => c.executions.list({ status: ["done" as never] }),
@@ -139,8 +139,8 @@ const CASES: Case[] = [
   ],
   ["executions.listAll: agentId is a UUID", (c) => c.executions.listAll({ agentId: "x" }), "agentId"],
   [
-    "executions.activities: limit is 1 to 1000",
-    (c) => c.executions.activities(EXECUTION_ID, { limit: 1001 }),
+    "executions.activities: limit is 1 or more",
+    (c) => c.executions.activities(EXECUTION_ID, { limit: 0 }),
     "limit",
   ],
   [
@@ -152,11 +152,6 @@ const CASES: Case[] = [
   [
     "execute: agentProfileId and agentProfilePoolId are mutually exclusive",
     (c) => c.agents.execute(AGENT_ID, { agentProfileId: PROFILE_ID, agentProfilePoolId: POOL_ID }),
-    "agentProfileId",
-  ],
-  [
-    "execute: one of agentProfileId and agentProfilePoolId is required",
-    (c) => c.agents.execute(AGENT_ID, {}),
     "agentProfilePoolId",
   ],
   [
@@ -226,12 +221,76 @@ const CASES: Case[] = [
     (c) => c.registry.agents.create({ name: "a" }, { idempotencyKey: "a b" }),
     "idempotencyKey",
   ],
-  ["registry list: page_size is 1 to 100", (c) => c.registry.agents.list({ page_size: 0 }), "page_size"],
+  [
+    "registry create: idempotencyKey is at most 64 characters",
+    (c) => c.registry.agents.create({ name: "a" }, { idempotencyKey: long(65) }),
+    "idempotencyKey",
+  ],
+  [
+    "registry create: id is a PFID",
+    (c) => c.registry.agents.create({ name: "a", id: `8${REGISTRY_AGENT_ID.slice(1)}` }),
+    "id",
+  ],
+  [
+    "registry create: team_id is a PFID",
+    (c) => c.registry.agents.create({ name: "a", team_id: "team-1" }),
+    "team_id",
+  ],
+  ["registry list: pageSize is 1 to 100", (c) => c.registry.agents.list({ pageSize: 101 }), "pageSize"],
   ["registry list: offset is 0 or more", (c) => c.registry.agents.list({ offset: -1 }), "offset"],
   [
-    "registry list: sort is a field name with an optional -",
-    (c) => c.registry.agents.list({ sort: "name asc" }),
-    "sort",
+    "registry list: sorting is a sortable field with an optional -",
+    (c) => c.registry.agents.list({ sorting: "inserted_at" as never }),
+    "sorting",
+  ],
+  [
+    "registry list: ownerPersonId is a PFID",
+    (c) => c.registry.agents.list({ ownerPersonId: "ada" }),
+    "ownerPersonId",
+  ],
+  [
+    "registry get: includeCounts is a boolean",
+    (c) => c.registry.agents.get(REGISTRY_AGENT_ID, { includeCounts: "yes" as never }),
+    "includeCounts",
+  ],
+  [
+    "registry show: exactly one of agentId and externalIdentifier",
+    (c) => c.registry.agents.show({}),
+    "externalIdentifier",
+  ],
+  [
+    "registry update: external_identifier cannot change",
+    (c) => c.registry.agents.update(REGISTRY_AGENT_ID, { external_identifier: "x" } as never),
+    "external_identifier",
+  ],
+  [
+    "registry update: agentId is a PFID",
+    (c) => c.registry.agents.update("not-a-pfid", { name: "x" }),
+    "agentId",
+  ],
+  ["registry delete: agentId is a PFID", (c) => c.registry.agents.delete(EXECUTION_ID), "agentId"],
+  // files
+  [
+    "files.stage: organizationId is a UUID",
+    (c) => c.files.stage([new Blob(["a"])], { organizationId: "acme" }),
+    "organizationId",
+  ],
+  ["files.stage: at least one file", (c) => c.files.stage([], { organizationId: ORG_ID }), "files"],
+  [
+    "files.stage: a file is a Blob or { name, data }",
+    (c) => c.files.stage([{ name: "a.txt" } as never], { organizationId: ORG_ID }),
+    "files[0]",
+  ],
+  ["executions.files: executionId is a UUID", (c) => c.executions.files("run-1"), "executionId"],
+  [
+    "executions.uploadFiles: executionId is a UUID",
+    (c) => c.executions.uploadFiles("run-1", [new Blob(["a"])]),
+    "executionId",
+  ],
+  [
+    "executions.list: humanLabels are UUIDs",
+    (c) => c.executions.list({ humanLabels: ["urgent"] }),
+    "humanLabels[0]",
   ],
   // call options
   ["options: timeoutMs is a positive whole number", (c) => c.context.get({ timeoutMs: 0 }), "timeoutMs"],
@@ -265,6 +324,55 @@ describe("requests that break a rule are rejected before anything is sent", () =
       .pools.create({ name: long(300), organizationId: ORG_ID })
       .catch((e: unknown) => e);
     expect((error as Error).message).toBe("Invalid pool: name: must be 1 to 255 characters");
+  });
+
+  it.each([
+    [
+      "execute with both a profile and a pool",
+      (c: Client) => c.agents.execute(AGENT_ID, { agentProfileId: PROFILE_ID, agentProfilePoolId: POOL_ID }),
+      "Invalid execute request: agentProfilePoolId: give at most one of agentProfileId and agentProfilePoolId; leave both out to run with the agent's default profile",
+    ],
+    [
+      "a registry id that is not a PFID",
+      (c: Client) => c.registry.agents.get(`8${REGISTRY_AGENT_ID.slice(1)}`),
+      "Invalid id: agentId: must be a PFID: 32 lowercase base32 characters (no i, l, o, u), the first 0 to 7, such as 013xrzp12g3nqk8nx0y2vfkg4s3jp2qr",
+    ],
+    [
+      "a registry sorting that is not sortable",
+      (c: Client) => c.registry.agents.list({ sorting: "-inserted_at" as never }),
+      "Invalid registry list params: sorting: must be one of name, id, status, external_identifier, optionally prefixed with - for descending (e.g. -id)",
+    ],
+    [
+      "an idempotency key over 64 characters",
+      (c: Client) => c.registry.agents.retire(REGISTRY_AGENT_ID, { idempotencyKey: long(65) }),
+      "Invalid options: idempotencyKey: must be 1 to 64 visible ASCII characters",
+    ],
+    [
+      "an update of external_identifier",
+      (c: Client) => c.registry.agents.update(REGISTRY_AGENT_ID, { external_identifier: "x" } as never),
+      "Invalid registry agent update: external_identifier: can only be set when the agent is created",
+    ],
+    [
+      "a show with neither agentId nor externalIdentifier",
+      (c: Client) => c.registry.agents.show({}),
+      "Invalid registry show params: externalIdentifier: give exactly one of agentId and externalIdentifier",
+    ],
+    [
+      "a staged file that is neither a Blob nor { name, data }",
+      (c: Client) => c.files.stage([42 as never], { organizationId: ORG_ID }),
+      "Invalid upload: files[0]: must be a Blob or File, or { name, data }",
+    ],
+    [
+      "a page size of 0",
+      (c: Client) => c.executions.list({ pageSize: 0 }),
+      "Invalid execution list params: pageSize: must be 1 or more",
+    ],
+  ] as const)("pins the message for %s", async (_what, call, message) => {
+    const error = await Promise.resolve()
+      .then((): unknown => call(testClient(server)))
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(message);
+    expect(server.requests).toEqual([]);
   });
 
   it("lists every broken field at once", async () => {

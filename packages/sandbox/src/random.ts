@@ -1,3 +1,5 @@
+import { encode } from "@prefactor/pfid";
+
 /** A seeded source of numbers and ids: one seed gives the same demo data, the same ids and the same faults. */
 export interface Random {
   /** A float in [0, 1). */
@@ -7,12 +9,12 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
   /** An RFC 4122 version 4 uuid (version nibble 4, variant 8 to b), as `z.uuid()` accepts. */
   uuid(): string;
-  /** A registry id: 32 characters of lowercase Crockford base32. */
-  registryId(): string;
+  /**
+   * A registry id: a PFID, as the vendor's `@prefactor/pfid` encodes it, with `atMs` as its timestamp,
+   * `partition` (30 bits: the account) in characters 10 to 15 and 80 seeded bits after them.
+   */
+  registryId(atMs: number, partition: number): string;
 }
-
-/** Crockford's base32 alphabet, lowercase: no i, l, o or u. */
-export const CROCKFORD_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
 /** A generator for `seed`; `stream` names an independent sequence, so adding demo pools never shifts the ids of new executions. */
 export function createRandom(seed: number, stream = ""): Random {
@@ -40,10 +42,13 @@ export function createRandom(seed: number, stream = ""): Random {
       const d = word();
       return `${hex16(a >>> 16)}${hex16(a)}-${hex16(b >>> 16)}-${hex16(b)}-${hex16(c >>> 16)}-${hex16(c)}${hex16(d >>> 16)}${hex16(d)}`;
     },
-    registryId: () => {
-      let id = "";
-      for (let i = 0; i < 32; i++) id += CROCKFORD_ALPHABET[word() & 31];
-      return id;
+    registryId: (atMs, partition) => {
+      // PFID layout: 6 bytes of timestamp, 4 of partition (30 bits used), 10 of randomness.
+      const bytes = Buffer.alloc(20);
+      bytes.writeUIntBE(Math.max(0, Math.floor(atMs)), 0, 6);
+      bytes.writeUInt32BE(partition & 0x3fffffff, 6);
+      for (let i = 10; i < 20; i++) bytes[i] = word() & 0xff;
+      return encode(bytes);
     },
   };
 }

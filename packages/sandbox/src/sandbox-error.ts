@@ -28,6 +28,8 @@ export class SandboxError extends Error {
   readonly errors: Record<string, string[]> | undefined;
   /** Sent as `Retry-After` with a 429 or 503. */
   readonly retryAfterSeconds: number | undefined;
+  /** Answered as `text/plain` with the message alone, as the v2 file routes document their errors. */
+  readonly plainText: boolean;
 
   constructor(
     status: number,
@@ -36,6 +38,7 @@ export class SandboxError extends Error {
       code?: string;
       errors?: Record<string, string[]>;
       retryAfterSeconds?: number;
+      plainText?: boolean;
     } = {},
   ) {
     super(message);
@@ -44,6 +47,7 @@ export class SandboxError extends Error {
       options.code ?? REGISTRY_CODES[status] ?? (status >= 500 ? "internal_server_error" : "bad_request");
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.plainText = options.plainText ?? false;
   }
 }
 
@@ -51,3 +55,7 @@ export const badRequest = (message: string) => new SandboxError(400, message);
 export const notFound = (message: string) => new SandboxError(404, message);
 export const conflict = (message: string, code?: string) =>
   new SandboxError(409, message, code === undefined ? {} : { code });
+
+/** An error of a v2 file route, answered as the vendor documents them: a fixed sentence in text/plain. */
+export const fileRouteError = (status: number, message: string) =>
+  new SandboxError(status, message, { plainText: true });

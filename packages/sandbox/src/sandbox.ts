@@ -37,6 +37,8 @@ export interface SandboxOptions {
   random?: () => number;
   /** Test-only: rewrites JSON responses, e.g. to inject drift into a contract test. */
   transformResponse?: TransformResponse;
+  /** How long a file's signed URL serves it, in seconds; 900 unless given. */
+  signedUrlTtlSeconds?: number;
 }
 
 /** A running sandbox: where it listens, its credentials, its state, and how to stop it. */
@@ -63,6 +65,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seed,
     pools: options.pools ?? DEFAULT_POOL_COUNT,
     stepMs: options.stepMs ?? DEFAULT_STEP_MS,
+    ...(options.signedUrlTtlSeconds === undefined
+      ? {}
+      : { signedUrlTtlSeconds: options.signedUrlTtlSeconds }),
   });
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const registryToken = options.registryToken ?? DEFAULT_REGISTRY_TOKEN;
@@ -86,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  store.setOrigin(url);
   let closing: Promise<void> | undefined;
   return {
     url,

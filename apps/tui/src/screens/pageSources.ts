@@ -7,6 +7,7 @@ import {
   type ExecutionStatus,
   isTerminalStatus,
   type RegistryAgent,
+  type RegistrySorting,
 } from "@agentdeck/core";
 import type { ListQuery } from "../list/listState.ts";
 import type { PageSource } from "../list/useList.ts";
@@ -74,14 +75,14 @@ export function registryPages(client: Client): PageSource<RegistryAgent> {
     const page = await client.registry.agents.list(
       {
         offset: (query.page - 1) * pageSize,
-        page_size: pageSize,
-        sort: `${query.sortDirection === "desc" ? "-" : ""}${query.sortField}`,
+        pageSize,
+        sorting: `${query.sortDirection === "desc" ? "-" : ""}${query.sortField}` as RegistrySorting,
       },
       { signal },
     );
     const search = query.search.toLowerCase();
     const items =
       search === "" ? page.items : page.items.filter((a) => a.name.toLowerCase().includes(search));
-    return { items, total: page.pagination.item_count };
+    return { items, total: page.pagination?.item_count ?? items.length };
   };
 }

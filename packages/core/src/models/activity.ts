@@ -2,9 +2,75 @@ import * as z from "zod";
 import { DateTime, openEnum, ResponseUuid } from "./common.ts";
 import { EXECUTION_STATUSES } from "./execution.ts";
 
+/** The 58 action names of the vendor's newest SDK: what `actionName` holds on action activities. */
+export const ACTION_NAMES = [
+  "element_click",
+  "element_type",
+  "element_select",
+  "element_hover",
+  "element_drag",
+  "element_wait",
+  "element_fill_form",
+  "element_get_text",
+  "element_file_upload",
+  "coord_move",
+  "coord_click",
+  "coord_double_click",
+  "coord_drag",
+  "coord_scroll",
+  "nav_to",
+  "nav_back",
+  "nav_refresh",
+  "nav_tabs",
+  "nav_close_browser",
+  "nav_resize_browser",
+  "nav_install_browser",
+  "nav_zoom_in",
+  "nav_zoom_out",
+  "obs_snapshot",
+  "obs_snapshot_with_selectors",
+  "obs_screenshot",
+  "obs_console_messages",
+  "obs_network_requests",
+  "obs_extract_html",
+  "script_eval",
+  "script_playwright",
+  "script_playwright_llm_vars",
+  "script_hybrid_playwright",
+  "browser_press_key",
+  "browser_handle_dialog",
+  "browser_read_clipboard",
+  "file_list",
+  "file_read",
+  "file_stage",
+  "file_download",
+  "file_pdf_save",
+  "scratchpad_read",
+  "scratchpad_write",
+  "scriptpad_run_function",
+  "scriptpad_search_replace",
+  "scriptpad_read",
+  "scriptpad_write",
+  "ext_google_sheets_get_data",
+  "ext_google_sheets_set_value",
+  "ext_get_mail",
+  "ext_api_call",
+  "util_wait_time",
+  "util_get_datetime",
+  "util_generate_totp_secret",
+  "util_send_user_message",
+  "agent_query_context",
+  "agent_compile_workflow",
+  "llm_call",
+] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+/** Why a run was cancelled. */
+export const CANCEL_REASONS = ["timeout", "max_steps", "user_requested"] as const;
+
 const Action = {
   actionId: z.string(),
-  actionName: z.string(),
+  actionName: openEnum(ACTION_NAMES),
   message: z.string(),
   info: z.unknown().optional(),
 };
@@ -23,7 +89,7 @@ const KNOWN = z.discriminatedUnion("activityType", [
     activityType: z.literal("status_changed"),
     status: openEnum(EXECUTION_STATUSES),
     awaitingConfirmationPayload: z.object({ reason: z.string() }).optional(),
-    cancelledPayload: z.object({ reason: z.string() }).optional(),
+    cancelledPayload: z.object({ reason: openEnum(CANCEL_REASONS) }).optional(),
     completedPayload: z
       .object({
         outcome: z.string(),
@@ -32,7 +98,9 @@ const KNOWN = z.discriminatedUnion("activityType", [
         lessons_learned: z.string().optional(),
       })
       .optional(),
-    failedPayload: z.object({ reason: z.string() }).optional(),
+    failedPayload: z
+      .object({ reason: z.string(), os_error: z.object({ message: z.string() }).optional() })
+      .optional(),
     pausedPayload: z.object({ reason: z.string() }).optional(),
   }),
   z.object({ activityType: z.literal("action_started"), ...Action }),

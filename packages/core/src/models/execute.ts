@@ -17,7 +17,10 @@ export const TempFile = z.strictObject({
   name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
 });
 
-/** Body of `POST /agents/{agentId}/execute`: exactly one of `agentProfileId` and `agentProfilePoolId`. */
+/**
+ * Body of `POST /agents/{agentId}/execute`: at most one of `agentProfileId` and `agentProfilePoolId`;
+ * with neither, the agent runs with its default profile.
+ */
 export const ExecuteRequest = z
   .strictObject({
     agentProfileId: Uuid.optional(),
@@ -35,12 +38,13 @@ export const ExecuteRequest = z
   })
   .check((ctx) => {
     const { agentProfileId, agentProfilePoolId } = ctx.value;
-    if ((agentProfileId === undefined) === (agentProfilePoolId === undefined)) {
+    if (agentProfileId !== undefined && agentProfilePoolId !== undefined) {
       ctx.issues.push({
         code: "custom",
         input: ctx.value,
-        path: agentProfileId === undefined ? ["agentProfilePoolId"] : ["agentProfileId"],
-        message: "give exactly one of agentProfileId and agentProfilePoolId",
+        path: ["agentProfilePoolId"],
+        message:
+          "give at most one of agentProfileId and agentProfilePoolId; leave both out to run with the agent's default profile",
       });
     }
   });

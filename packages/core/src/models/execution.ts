@@ -70,7 +70,9 @@ export const Execution = z.object({
   createdAt: DateTime,
   comments: z.array(ExecutionComment),
   humanLabels: z.array(HumanLabel),
+  // Both SDKs require these two; the newest reference pages no longer show them, so they stay optional here.
   agentVersion: z.int().optional(),
+  agentVersionDirty: z.boolean().optional(),
   agentProfileId: ResponseUuid.optional(),
   agentProfileName: z.string().optional(),
   parentExecutionId: ResponseUuid.optional(),
@@ -107,6 +109,7 @@ export const ExecutionListParams = z.strictObject({
     .optional(),
   createdAfter: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
   createdBefore: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
+  humanLabels: z.array(Uuid, { error: "must be a list of label ids (UUIDs)" }).optional(),
   outcomeLabel: z.string({ error: "must be a string" }).optional(),
   metadataKey: z.string({ error: "must be a string" }).optional(),
   metadataValue: z.string({ error: "must be a string" }).optional(),
@@ -139,10 +142,10 @@ export type UserMessageRequest = z.infer<typeof UserMessageRequest>;
 /** Query of `GET /executions/{id}/activities`. */
 export const ActivityListParams = z.strictObject({
   order: SortDirection.optional(),
+  /** The API documents no maximum and no default: without a limit every activity comes back. */
   limit: z
-    .int({ error: "must be a whole number from 1 to 1000" })
-    .min(1, { error: "must be from 1 to 1000" })
-    .max(1000, { error: "must be from 1 to 1000" })
+    .int({ error: "must be a whole number of 1 or more" })
+    .min(1, { error: "must be 1 or more" })
     .optional(),
 });
 export type ActivityListParams = z.infer<typeof ActivityListParams>;

@@ -5,6 +5,7 @@ export * from "./context.ts";
 export * from "./error-body.ts";
 export * from "./execute.ts";
 export * from "./execution.ts";
+export * from "./files.ts";
 export * from "./pool.ts";
 export * from "./registry.ts";
 export * from "./status-machine.ts";

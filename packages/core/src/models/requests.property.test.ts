@@ -21,7 +21,13 @@ import {
   SELECTION_STRATEGIES,
   UpdatePoolRequest,
 } from "./pool.ts";
-import { CreateRegistryAgentRequest, REGISTRY_ID_PATTERN, RegistryListParams } from "./registry.ts";
+import {
+  CreateRegistryAgentRequest,
+  REGISTRY_ID_PATTERN,
+  REGISTRY_SORTINGS,
+  RegistryListParams,
+  UpdateRegistryAgentRequest,
+} from "./registry.ts";
 
 // ── building blocks ──────────────────────────────────────────────────────────
 
@@ -61,8 +67,23 @@ const sortDirection = fc.constantFrom("asc", "desc");
 
 const page = fc.integer({ min: 1, max: 10_000 });
 const notPage = fc.oneof(fc.integer({ max: 0 }), fc.constant(1.5), fc.string(), fc.constant(null));
-const pageSize = fc.integer({ min: 1, max: 100 });
-const notPageSize = fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 101 }), fc.constant(2.5), fc.string());
+/** v2 page sizes have no documented maximum, so the client sets none. */
+const pageSize = fc.integer({ min: 1, max: 1_000_000 });
+const notPageSize = fc.oneof(fc.integer({ max: 0 }), fc.constant(2.5), fc.string());
+/** Registry page sizes are documented as 1 to 100. */
+const registryId = fc.stringMatching(REGISTRY_ID_PATTERN);
+const notRegistryId = fc.oneof(
+  fc.string().filter((s) => !REGISTRY_ID_PATTERN.test(s)),
+  fc.stringMatching(/^[89a-z][0-9a-hjkmnp-tv-z]{31}$/),
+  fc.integer(),
+);
+const registryPageSize = fc.integer({ min: 1, max: 100 });
+const notRegistryPageSize = fc.oneof(
+  fc.integer({ max: 0 }),
+  fc.integer({ min: 101 }),
+  fc.constant(2.5),
+  fc.string(),
+);
 const searchName = fc.string({ maxLength: 255 });
 const tooLongSearch = fc.string({ minLength: 256, maxLength: 300 });
 
@@ -232,10 +253,10 @@ describeRequestSchema(
 describeRequestSchema(
   "ActivityListParams",
   ActivityListParams,
-  fc.record({ order: sortDirection, limit: fc.integer({ min: 1, max: 1000 }) }, { requiredKeys: [] }),
+  fc.record({ order: sortDirection, limit: fc.integer({ min: 1, max: 1_000_000 }) }, { requiredKeys: [] }),
   {
     order: otherThan(["asc", "desc"]),
-    limit: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1001 }), fc.constant(3.5), fc.string()),
+    limit: fc.oneof(fc.integer({ max: 0 }), fc.constant(3.5), fc.string()),
   },
 );
 
@@ -245,18 +266,21 @@ describeRequestSchema(
   fc.record(
     {
       offset: fc.integer({ min: 0, max: 1_000_000 }),
-      page_size: pageSize,
-      sort: fc.stringMatching(/^-?[a-z_]{1,20}$/),
+      pageSize: registryPageSize,
+      sorting: fc.constantFrom(...REGISTRY_SORTINGS),
+      riskProfileId: registryId,
+      teamId: registryId,
+      ownerPersonId: registryId,
     },
     { requiredKeys: [] },
   ),
   {
     offset: fc.oneof(fc.integer({ max: -1 }), fc.constant(0.5), fc.string()),
-    page_size: notPageSize,
-    sort: fc.oneof(
-      fc.string().filter((s) => !/^-?[a-z_]+$/.test(s)),
-      notString,
-    ),
+    pageSize: notRegistryPageSize,
+    sorting: fc.oneof(otherThan(REGISTRY_SORTINGS as unknown as [string, ...string[]]), notString),
+    riskProfileId: notRegistryId,
+    teamId: notRegistryId,
+    ownerPersonId: notRegistryId,
   },
 );
 
@@ -310,13 +334,21 @@ describeRequestSchema(
   },
 );
 
-describe("ExecuteRequest: agentProfileId XOR agentProfilePoolId", () => {
-  it("rejects both, or neither, with a message naming both fields", () => {
+describe("ExecuteRequest: at most one of agentProfileId and agentProfilePoolId", () => {
+  it("accepts neither: the agent then runs with its default profile", () => {
+    fc.assert(
+      fc.property(executeRest, (input) => {
+        expect(ExecuteRequest.parse(input)).toEqual(input);
+      }),
+    );
+  });
+
+  it("rejects both, with a message naming both fields", () => {
     const both = fc
       .tuple(uuid, uuid, executeRest)
       .map(([a, b, rest]) => ({ ...rest, agentProfileId: a, agentProfilePoolId: b }));
     fc.assert(
-      fc.property(fc.oneof(both, executeRest), (input) => {
+      fc.property(both, (input) => {
         const error = rejection(ExecuteRequest, input);
         expect(error.message).toContain("agentProfileId");
         expect(error.message).toContain("agentProfilePoolId");
@@ -341,7 +373,6 @@ describe("ExecuteRequest: agentProfileId XOR agentProfilePoolId", () => {
 // ── registry ─────────────────────────────────────────────────────────────────
 
 const registryName = fc.string({ minLength: 1, maxLength: 255 }).filter((s) => s.trim() === s && s !== "");
-const registryId = fc.stringMatching(REGISTRY_ID_PATTERN);
 
 describeRequestSchema(
   "CreateRegistryAgentRequest",
@@ -350,7 +381,11 @@ describeRequestSchema(
     {
       name: registryName,
       description: fc.option(fc.string({ maxLength: 2000 }), { nil: null }),
+      external_identifier: fc.option(fc.string({ minLength: 1, maxLength: 255 }), { nil: null }),
+      id: registryId,
+      owner_person_id: fc.option(registryId, { nil: null }),
       risk_profile_id: fc.option(registryId, { nil: null }),
+      team_id: fc.option(registryId, { nil: null }),
     },
     { requiredKeys: ["name"] },
   ),
@@ -362,10 +397,38 @@ describeRequestSchema(
       notString,
     ),
     description: fc.oneof(fc.string({ minLength: 2001, maxLength: 2100 }), fc.integer(), fc.boolean()),
-    risk_profile_id: fc.oneof(
-      fc.string().filter((s) => !REGISTRY_ID_PATTERN.test(s)),
+    external_identifier: fc.oneof(
+      fc.constant(""),
+      fc.string({ minLength: 256, maxLength: 300 }),
       fc.integer(),
     ),
+    id: notRegistryId,
+    owner_person_id: notRegistryId,
+    risk_profile_id: notRegistryId,
+    team_id: notRegistryId,
+  },
+);
+
+describeRequestSchema(
+  "UpdateRegistryAgentRequest",
+  UpdateRegistryAgentRequest,
+  fc.record(
+    {
+      name: registryName,
+      description: fc.option(fc.string({ maxLength: 2000 }), { nil: null }),
+      owner_person_id: fc.option(registryId, { nil: null }),
+      risk_profile_id: fc.option(registryId, { nil: null }),
+      team_id: fc.option(registryId, { nil: null }),
+    },
+    { requiredKeys: [] },
+  ),
+  {
+    name: fc.oneof(fc.constant(""), fc.stringMatching(/^\s{1,5}$/), notString),
+    owner_person_id: notRegistryId,
+    risk_profile_id: notRegistryId,
+    team_id: notRegistryId,
+    // A field the valid inputs never hold: any value is refused, naming it.
+    ...{ external_identifier: fc.string() },
   },
 );
 

@@ -68,6 +68,18 @@ describe("agents.execute", () => {
     expect(request?.headers["x-asteroid-agents-api-key"]).toBe(TEST_API_KEY);
   });
 
+  it("starts a run with neither a profile nor a pool, as the vendor's README does, sending inputs alone", async () => {
+    server.route(`POST ${V2}/agents/:id/execute`, { status: 202, json: { executionId: EXECUTION_ID } });
+    await testClient(server).agents.execute(AGENT_ID, { inputs: { city: "Porto" } });
+    expect(server.requests[0]?.json).toEqual({ inputs: { city: "Porto" } });
+  });
+
+  it("sends a large pageSize unchanged: the API documents no maximum", async () => {
+    server.route(`GET ${V2}/agents`, { json: { items: [], page: 1, pageSize: 5000, total: 0 } });
+    await testClient(server).agents.list({ pageSize: 5000 });
+    expect(server.requests[0]?.query.get("pageSize")).toBe("5000");
+  });
+
   it("is never retried after a 500: one request, InternalServerError", async () => {
     server.route(`POST ${V2}/agents/:id/execute`, { status: 500, json: { code: 500, message: "boom" } });
     await expect(

@@ -18,6 +18,48 @@ describe("executions.get", () => {
     expect(server.requests[0]?.headers["x-asteroid-agents-api-key"]).toBe(TEST_API_KEY);
   });
 
+  it("accepts an execution shaped as the vendor SDKs' AgentsExecutionListItem", async () => {
+    const vendor = {
+      agentId: AGENT_ID,
+      agentName: "Checkout",
+      agentProfileName: "checkout-01",
+      agentVersion: 3,
+      agentVersionDirty: false,
+      browserLiveViewUrl: "https://live.example/1",
+      browserRecordingUrl: "https://rec.example/1",
+      comments: [
+        {
+          content: "looks right",
+          createdAt: AT,
+          executionId: EXECUTION_ID,
+          id: uuidAt(8),
+          public: true,
+          updatedAt: AT,
+          userId: uuidAt(9),
+        },
+      ],
+      createdAt: AT,
+      duration: 12.5,
+      executionResult: {
+        createdAt: AT,
+        executionId: EXECUTION_ID,
+        id: uuidAt(7),
+        outcome: "success",
+        reasoning: "done",
+        result: null,
+      },
+      humanLabels: [{ color: "#FF5733", createdAt: AT, id: uuidAt(5), name: "vip", organizationId: ORG_ID }],
+      id: EXECUTION_ID,
+      metadata: { team: "growth" },
+      organizationId: ORG_ID,
+      status: "completed",
+      terminalAt: AT,
+      workflowId: uuidAt(99),
+    };
+    server.route(`GET ${V2}/executions/:id`, { json: vendor });
+    await expect(testClient(server).executions.get(EXECUTION_ID)).resolves.toEqual(vendor);
+  });
+
   it("passes an unknown status through as its raw string", async () => {
     server.route(`GET ${V2}/executions/:id`, { json: execution({ status: "hibernating" }) });
     expect((await testClient(server).executions.get(EXECUTION_ID)).status).toBe("hibernating");
@@ -43,6 +85,12 @@ describe("executions.list", () => {
     expect(query?.get("createdAfter")).toBe("2025-01-01T00:00:00Z");
     expect(query?.get("metadataKey")).toBe("team");
     expect(query?.get("pageSize")).toBe("20");
+  });
+
+  it("sends humanLabels as repeated query keys", async () => {
+    server.route(`GET ${V2}/executions`, { json: { items: [], page: 1, pageSize: 50, total: 0 } });
+    await testClient(server).executions.list({ humanLabels: [uuidAt(1), uuidAt(2)] });
+    expect(server.requests[0]?.query.getAll("humanLabels")).toEqual([uuidAt(1), uuidAt(2)]);
   });
 
   it("keeps the whole list when one execution has a status this client does not know", async () => {
@@ -98,6 +146,86 @@ describe("executions.activities", () => {
     ).resolves.toEqual(activities);
     expect(server.requests[0]?.path).toBe(`${V2}/executions/${EXECUTION_ID}/activities`);
     expect(server.requests[0]?.query.toString()).toBe("order=desc&limit=10");
+  });
+
+  it("accepts every payload type as the vendor's newest SDK shapes it (flat, vendor action names)", async () => {
+    const payloads = [
+      { activityType: "terminal", reason: "complete", message: "bye" },
+      { activityType: "generic", message: "hi" },
+      { activityType: "reasoning", reasoning: "the form is visible" },
+      { activityType: "step_started", stepNumber: 1 },
+      { activityType: "step_completed", stepNumber: 1 },
+      {
+        activityType: "transitioned_node",
+        fromNodeDuration: 3,
+        newNodeName: "Checkout",
+        newNodeType: "task",
+        newNodeUUID: uuidAt(3),
+        transitionType: "iris",
+      },
+      {
+        activityType: "status_changed",
+        status: "failed",
+        failedPayload: { reason: "crashed", os_error: { message: "ENOMEM" } },
+      },
+      { activityType: "status_changed", status: "cancelled", cancelledPayload: { reason: "max_steps" } },
+      {
+        activityType: "action_started",
+        actionId: "a1",
+        actionName: "nav_to",
+        message: "Opening the page",
+        info: { url: "https://example.com" },
+      },
+      {
+        activityType: "action_completed",
+        actionId: "a1",
+        actionName: "element_click",
+        message: "ok",
+        duration: 4,
+      },
+      { activityType: "action_failed", actionId: "a2", actionName: "llm_call", message: "no", duration: 9 },
+      { activityType: "user_message_received", message: "go on", userUUID: uuidAt(4) },
+      {
+        activityType: "file_added",
+        fileId: uuidAt(5),
+        fileName: "a.pdf",
+        fileSize: 3,
+        mimeType: "application/pdf",
+        presignedUrl: "https://files.example/a.pdf",
+        source: "upload",
+      },
+      { activityType: "workflow_updated", workflowUpdate: [{ updateType: "add" }] },
+      {
+        activityType: "playwright_script_generated",
+        context: "login",
+        nodeId: "n1",
+        nodeName: "Login",
+        script: "await page.click('#go')",
+        llmVars: [{ name: "user", type: "string" }],
+      },
+    ];
+    const activities = payloads.map((payload, i) => ({
+      id: uuidAt(i + 1),
+      executionId: EXECUTION_ID,
+      timestamp: AT,
+      payload,
+    }));
+    server.route(`GET ${V2}/executions/:id/activities`, { json: activities });
+    await expect(testClient(server).executions.activities(EXECUTION_ID)).resolves.toEqual(activities);
+  });
+
+  it("keeps an action name it does not know, as a raw string", async () => {
+    const payload = {
+      activityType: "action_started",
+      actionId: "a",
+      actionName: "quantum_tunnel",
+      message: "m",
+    };
+    server.route(`GET ${V2}/executions/:id/activities`, {
+      json: [{ id: uuidAt(1), executionId: EXECUTION_ID, timestamp: AT, payload }],
+    });
+    const [activity] = await testClient(server).executions.activities(EXECUTION_ID);
+    expect(activity?.payload).toEqual(payload);
   });
 
   it("keeps an activity of an unknown type as a loose object with all its fields", async () => {

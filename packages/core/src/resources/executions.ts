@@ -1,4 +1,5 @@
 import type { CallOptions, WaitForResultOptions } from "../call-options.ts";
+import { fileForm } from "../file-form.ts";
 import { ActivityList, type ExecutionActivity } from "../models/activity.ts";
 import { Uuid } from "../models/common.ts";
 import {
@@ -9,6 +10,7 @@ import {
   StatusUpdateRequest,
   UserMessageRequest,
 } from "../models/execution.ts";
+import { type ExecutionFile, ExecutionFileList, type FileInput } from "../models/files.ts";
 import { listAllOf } from "../paginate.ts";
 import { toQuery } from "../query.ts";
 import { send, type Transport } from "../request.ts";
@@ -84,6 +86,47 @@ export function executionsResource(transport: Transport) {
           query,
           retry: "safe",
           response: ActivityList,
+        },
+        options,
+      );
+    },
+
+    /** The files of the execution's context (uploaded and produced), each with a `signedUrl` to download it. */
+    async files(executionId: string, options?: CallOptions): Promise<ExecutionFile[]> {
+      const id = parseId(Uuid, executionId, "executionId");
+      return send(
+        transport,
+        {
+          api: "v2",
+          method: "GET",
+          path: `executions/${id}/context-files`,
+          retry: "safe",
+          response: ExecutionFileList,
+        },
+        options,
+      );
+    },
+
+    /**
+     * Adds files to a running execution (multipart `files`). Never retried once it may have reached the
+     * server: a repeat would add every file a second time.
+     */
+    async uploadFiles(
+      executionId: string,
+      files: readonly FileInput[],
+      options?: CallOptions,
+    ): Promise<void> {
+      const id = parseId(Uuid, executionId, "executionId");
+      const form = fileForm(files);
+      return send(
+        transport,
+        {
+          api: "v2",
+          method: "POST",
+          path: `executions/${id}/context-files`,
+          body: form,
+          retry: "unsafe",
+          response: undefined,
         },
         options,
       );

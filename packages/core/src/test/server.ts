@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 
 /** One request as the server received it. */
 export type Recorded = {
@@ -10,22 +11,42 @@ export type Recorded = {
   body: string;
   /** The body parsed as JSON, or undefined when it was empty or not JSON. */
   json: unknown;
+  /** When it arrived (`performance.now()`). */
+  at: number;
+  /** Settles when the connection that carried the request closes: a client that gives up on a stalled answer closes it. */
+  closed: Promise<void>;
+};
+
+/** An answer with a status line, headers and a body. */
+export type Answer = {
+  status?: number;
+  /** The reason phrase after the status code; Node's default for the status when not given. */
+  statusText?: string;
+  /** Sent as JSON (application/json). */
+  json?: unknown;
+  /** Sent as is (text/plain unless headers say otherwise). */
+  text?: string;
+  /** Sent as is, with only the headers given: bytes that are not what they claim, such as bad gzip. */
+  bytes?: Uint8Array;
+  headers?: Record<string, string>;
+  /** Waits this long before answering: a slow server. */
+  delayMs?: number;
 };
 
 /** What the server does with a request. */
 export type Reply =
-  | {
-      status?: number;
-      /** Sent as JSON (application/json). */
-      json?: unknown;
-      /** Sent as is (text/plain unless headers say otherwise). */
-      text?: string;
-      headers?: Record<string, string>;
-      /** Waits this long before answering: a slow server. */
-      delayMs?: number;
-    }
+  | Answer
   /** Reads the request, then destroys the socket without answering. */
-  | { drop: true };
+  | { drop: true }
+  /**
+   * Sends the status and headers with `content-length: 500` and the first bytes of the body, then
+   * waits for ever (`stall`) or closes the connection (`cut`).
+   */
+  | { status?: number; headers?: Record<string, string>; partial: string; ending: "stall" | "cut" }
+  /** A gzip bomb: `content-encoding: gzip`, inflating to `bytes` of zeros, sent as fast as the client reads. */
+  | { gzipBomb: number }
+  /** Writes `raw` to the socket as the whole response, status line included, then closes it. */
+  | { raw: string };
 
 type Handler = Reply | ((request: Recorded) => Reply);
 
@@ -103,7 +124,13 @@ export class TestServer {
     } catch {
       json = undefined;
     }
+    const { socket } = req;
+    const closed = socket.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => socket.once("close", () => resolve()));
     const recorded: Recorded = {
+      at: performance.now(),
+      closed,
       method: req.method ?? "",
       path: url.pathname,
       query: url.searchParams,
@@ -133,6 +160,20 @@ export class TestServer {
       req.socket.destroy();
       return;
     }
+    if ("partial" in reply) {
+      res.writeHead(reply.status ?? 200, { "content-length": "500", ...reply.headers });
+      res.write(reply.partial);
+      if (reply.ending === "cut") setImmediate(() => req.socket.destroy());
+      return;
+    }
+    if ("gzipBomb" in reply) {
+      sendGzipBomb(res, reply.gzipBomb);
+      return;
+    }
+    if ("raw" in reply) {
+      req.socket.end(reply.raw);
+      return;
+    }
     if (reply.delayMs) {
       const timer = setTimeout(() => {
         this.#timers.delete(timer);
@@ -144,20 +185,47 @@ export class TestServer {
     this.#send(res, reply);
   }
 
-  #send(res: ServerResponse, reply: Exclude<Reply, { drop: true }>): void {
+  #send(res: ServerResponse, reply: Answer): void {
     if (res.destroyed) return;
     const headers: Record<string, string> = {};
-    let payload = "";
-    if (reply.json !== undefined) {
+    let payload: string | Uint8Array = "";
+    if (reply.bytes !== undefined) {
+      payload = reply.bytes;
+    } else if (reply.json !== undefined) {
       headers["content-type"] = "application/json";
       payload = JSON.stringify(reply.json);
     } else if (reply.text !== undefined) {
       headers["content-type"] = "text/plain";
       payload = reply.text;
     }
-    res.writeHead(reply.status ?? 200, { ...headers, ...reply.headers });
+    const status = reply.status ?? 200;
+    const allHeaders = { ...headers, ...reply.headers };
+    if (reply.statusText === undefined) res.writeHead(status, allHeaders);
+    else res.writeHead(status, reply.statusText, allHeaders);
     res.end(payload);
   }
+}
+
+// 16 MiB of zeros deflate to 16 kB; gzip members concatenated inflate to their contents concatenated.
+const BOMB_MEMBER_BYTES = 16 * 1024 * 1024;
+let bombMember: Buffer | undefined;
+
+function sendGzipBomb(res: ServerResponse, bytes: number): void {
+  bombMember ??= gzipSync(Buffer.alloc(BOMB_MEMBER_BYTES), { level: 9 });
+  const member = bombMember;
+  res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+  let left = Math.ceil(bytes / BOMB_MEMBER_BYTES);
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      left--;
+      if (!res.write(member)) {
+        res.once("drain", pump);
+        return;
+      }
+    }
+    res.end();
+  };
+  pump();
 }
 
 /** A started server; close it in afterAll/afterEach. */

@@ -43,6 +43,8 @@ export interface RunRequest {
   metadata?: Metadata;
   executionOptions?: ExecutionOptions;
   version?: number;
+  /** Activities recorded right after the execution is created, e.g. `file_added` for its staged files. */
+  opening?: KnownActivityPayload[];
 }
 
 export type ExecutionQuery = Omit<ExecutionListParams, "page" | "pageSize" | "sortField" | "sortDirection"> &
@@ -110,9 +112,10 @@ export class ExecutionTable {
         inputs,
         ...(request.metadata === undefined ? {} : { metadata: request.metadata }),
         ...(request.executionOptions === undefined ? {} : { executionOptions: request.executionOptions }),
-        ...(request.version === undefined ? {} : { agentVersion: request.version }),
+        agentVersion: request.version ?? request.agent.version,
       },
     });
+    for (const payload of request.opening ?? []) this.#note(record, payload, createdMs);
     record.plan = buildPlan(request.agent.agent.name, inputs, this.#deps.random);
     this.#schedule(record);
     return record.execution;
@@ -209,6 +212,13 @@ export class ExecutionTable {
     }
   }
 
+  /** Records an activity on an unfinished execution, such as `file_added` for an upload; a finished one is refused with `refusal`. */
+  noteOnUnfinished(id: string, payloads: KnownActivityPayload[], refusal: () => Error): void {
+    const record = this.#mustGet(id);
+    if (isTerminalStatus(record.execution.status)) throw refusal();
+    for (const payload of payloads) this.#note(record, payload, this.#deps.now());
+  }
+
   /** `POST /executions/{id}/user-messages`: recorded as a `user_message_received` activity. */
   addUserMessage(id: string, message: string): void {
     const record = this.#mustGet(id);
@@ -300,6 +310,9 @@ export class ExecutionTable {
       createdAt: new Date(spec.createdMs).toISOString(),
       comments: [],
       humanLabels: [],
+      // Both vendor SDKs require these two on every execution.
+      agentVersion: spec.agent.version,
+      agentVersionDirty: false,
       hasBeenRerun: false,
       ...(spec.profileId === undefined ? {} : { agentProfileId: spec.profileId }),
       ...(profileName === undefined ? {} : { agentProfileName: profileName }),

@@ -1,4 +1,4 @@
-import type { KnownActivityPayload } from "@agentdeck/core";
+import type { ActionName, KnownActivityPayload } from "@agentdeck/core";
 import type { Random } from "../random.ts";
 
 /**
@@ -14,19 +14,28 @@ export interface RunInputs {
   steps?: unknown;
 }
 
+/** Steps a demo run takes, each under one of the vendor's action names (`ACTION_NAMES` in core). */
 const ACTIONS = [
-  { actionName: "navigate", started: "Opening the sign-in page", done: "Opened the sign-in page" },
-  { actionName: "type", started: "Typing the account email", done: "Typed the account email" },
-  { actionName: "click", started: 'Clicking "Continue"', done: 'Clicked "Continue"' },
+  { actionName: "nav_to", started: "Opening the sign-in page", done: "Opened the sign-in page" },
+  { actionName: "element_type", started: "Typing the account email", done: "Typed the account email" },
+  { actionName: "element_click", started: 'Clicking "Continue"', done: 'Clicked "Continue"' },
   {
-    actionName: "extract",
+    actionName: "element_get_text",
     started: "Reading the results table",
     done: "Read 12 rows from the results table",
   },
-  { actionName: "download", started: "Downloading the latest statement", done: "Downloaded statement.pdf" },
-  { actionName: "scroll", started: "Scrolling to the order history", done: "Scrolled to the order history" },
-  { actionName: "select", started: 'Choosing "Last 30 days"', done: 'Chose "Last 30 days"' },
-] as const;
+  {
+    actionName: "file_download",
+    started: "Downloading the latest statement",
+    done: "Downloaded statement.pdf",
+  },
+  {
+    actionName: "coord_scroll",
+    started: "Scrolling to the order history",
+    done: "Scrolled to the order history",
+  },
+  { actionName: "element_select", started: 'Choosing "Last 30 days"', done: 'Chose "Last 30 days"' },
+] as const satisfies readonly { actionName: ActionName; started: string; done: string }[];
 
 const THOUGHTS = [
   "The page has loaded; the form I need is visible.",
@@ -61,13 +70,13 @@ export function buildPlan(
       { activityType: "action_started", actionId, actionName: action.actionName, message: action.started },
     );
     if (step === failAt) {
-      const reason = `the page did not respond while trying to ${action.actionName} (the inputs asked for a failure)`;
+      const reason = `the page did not respond during ${action.actionName} (the inputs asked for a failure)`;
       plan.push(
         {
           activityType: "action_failed",
           actionId,
           actionName: action.actionName,
-          message: `Could not ${action.actionName}`,
+          message: `${action.started} failed`,
           duration: 800 + random.int(2000),
         },
         { activityType: "status_changed", status: "failed", failedPayload: { reason } },

@@ -3,14 +3,16 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { notFound } from "../sandbox-error.ts";
 import type { SandboxStore } from "../store/store.ts";
 import { AGENTS_PREFIX, apiOf, REGISTRY_PREFIX } from "./api.ts";
-import { requireApiKey, requireBearerToken } from "./auth.ts";
+import { apiKeyError, bearerTokenError, requireApiKey, requireBearerToken } from "./auth.ts";
 import { registerJsonBodyParser } from "./body-parser.ts";
 import { errorBody } from "./error-body.ts";
-import { createErrorHandler } from "./error-handler.ts";
+import { clientErrorHandler, createErrorHandler, createFrameworkErrorHandler } from "./error-handler.ts";
 import { type FaultOptions, injectFaults } from "./faults.ts";
 import { agentRoutes } from "./routes/agents.ts";
 import { contextRoutes } from "./routes/context.ts";
 import { executionRoutes } from "./routes/executions.ts";
+import { fileDownloadRoutes } from "./routes/file-downloads.ts";
+import { fileRoutes } from "./routes/files.ts";
 import { poolRoutes } from "./routes/pools.ts";
 import { registryRoutes } from "./routes/registry.ts";
 import { type TransformResponse, transformResponses } from "./transform-response.ts";
@@ -29,12 +31,20 @@ export interface AppOptions {
 /** The fastify app serving both APIs on one port; request order: latency, faults, auth, route. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const errorHandler = createErrorHandler(options.bodyLimit);
+  // Errors fastify raises before any hook still check the credentials first.
+  const authError = (request: FastifyRequest) =>
+    apiOf(request.url) === "registry"
+      ? bearerTokenError(request, options.registryToken)
+      : request.url.startsWith(AGENTS_PREFIX)
+        ? apiKeyError(request, options.apiKey)
+        : undefined;
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit,
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 500 },
-    frameworkErrors: errorHandler,
+    frameworkErrors: createFrameworkErrorHandler(options.bodyLimit, authError),
+    clientErrorHandler,
   });
   registerJsonBodyParser(app);
   app.setErrorHandler(errorHandler);
@@ -61,9 +71,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       poolRoutes(v2, store);
       agentRoutes(v2, store);
       executionRoutes(v2, store);
+      fileRoutes(v2, store);
     },
     { prefix: AGENTS_PREFIX },
   );
+  fileDownloadRoutes(app, store);
   await app.register(
     async (registry) => {
       registry.addHook("onRequest", requireBearerToken(options.registryToken));

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES } from "../sandbox.ts";
 import { expectRegistryError, expectV2Error } from "../test/client.ts";
@@ -114,10 +115,53 @@ describe("bad input gets a 4xx with a message, never a 5xx", () => {
       /^sortDirection: /,
     );
     expectRegistryError(
-      await ctx.http.registry("GET", "/agent", { query: { offset: "ten" } }),
+      await ctx.http.registry("GET", "/agent", { query: { "pagination[offset]": "ten" } }),
       422,
       "validation_errors",
     );
+  });
+
+  it("checks the credentials before anything else, even where fastify refuses the URL itself", async () => {
+    const agent = "013xrzp12g3nqk8nx0y2vfkg4s3jp2qr";
+    for (const path of [
+      `/agent/${agent}`,
+      "/agent/not-an-id",
+      "/agent/%E0%A4%A",
+      `/agent/${"x".repeat(600)}`,
+    ]) {
+      const response = await ctx.http.registry("DELETE", path, { anonymous: true, rawBody: "{nope" });
+      expectRegistryError(response, 401, "unauthorized");
+    }
+    for (const path of [
+      "/agent-profile-pools/%E0%A4%A",
+      "/executions/nope",
+      `/executions/${"x".repeat(600)}`,
+    ]) {
+      expectV2Error(await ctx.http.v2("GET", path, { anonymous: true }), 401);
+    }
+  });
+
+  it("answers a bare LF in a header with the documented body of the API it names", async () => {
+    const raw = async (path: string) => {
+      const { port } = new URL(ctx.sandbox.url);
+      const socket = connect(Number(port), "127.0.0.1");
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nX-Bad: a\nb\r\n\r\n`);
+      let text = "";
+      for await (const chunk of socket) text += String(chunk);
+      return text;
+    };
+    const v2 = await raw("/agents/v2/agents");
+    expect(v2).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(v2.slice(v2.indexOf("\r\n\r\n") + 4))).toEqual({
+      code: 400,
+      message:
+        "the request is not valid HTTP (for example a header line ending in a bare LF); check how it is built",
+    });
+    const registry = await raw("/api/v1/agent");
+    expect(JSON.parse(registry.slice(registry.indexOf("\r\n\r\n") + 4))).toMatchObject({
+      status: "error",
+      code: "bad_request",
+    });
   });
 
   it("query parameters the API does not know are ignored", async () => {

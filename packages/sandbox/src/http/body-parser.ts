@@ -1,12 +1,16 @@
 import type { FastifyInstance } from "fastify";
-import { badRequest } from "../sandbox-error.ts";
+import { badRequest, fileRouteError } from "../sandbox-error.ts";
+
+/** Largest multipart upload accepted; a bigger one is a 413. */
+export const UPLOAD_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /** Deeper JSON than this is refused, so echoing a body back can never overflow the stack. */
 export const MAX_JSON_DEPTH = 64;
 
 /**
  * Every request body is read as JSON, whatever its Content-Type says, as the real services decode it:
- * malformed JSON or an overly nested document is a 400, an empty body is no body.
+ * malformed JSON or an overly nested document is a 400, an empty body is no body. The one exception is
+ * `multipart/form-data`, the file uploads, read as a FormData.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
@@ -29,6 +33,20 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     }
     done(null, value);
   });
+  // Uploads: parsed into a FormData by the platform's own multipart reader.
+  app.addContentTypeParser(
+    "multipart/form-data",
+    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT_BYTES },
+    async (request: { headers: Record<string, unknown> }, body: Buffer) => {
+      try {
+        return await new Response(new Uint8Array(body) as Uint8Array<ArrayBuffer>, {
+          headers: { "content-type": String(request.headers["content-type"]) },
+        }).formData();
+      } catch {
+        throw fileRouteError(400, "Invalid file upload request.");
+      }
+    },
+  );
 }
 
 /** Nesting depth of a parsed JSON value, without recursion. */

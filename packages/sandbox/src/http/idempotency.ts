@@ -1,33 +1,34 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { badRequest, SandboxError } from "../sandbox-error.ts";
+import { SandboxError } from "../sandbox-error.ts";
 import type { IdempotencyLog } from "../store/idempotency-log.ts";
 
 /**
- * Runs a registry write once per idempotency key (the `Idempotency-Key` header, or the
- * `idempotency_key` query parameter): the same key with the same request replays the first response;
- * the same key with a different request is a 409 `conflict`. Only successful responses are kept. A
- * request is its method, path and `body` (left out for actions whose body is ignored).
+ * Runs a registry write once per idempotency key (the body's `idempotency_key`, as Prefactor's SDKs
+ * send it): the same key with the same request replays the first response; the same key with a
+ * different request is a 409 `conflict`. Only successful responses are kept, for 24 hours. A request is
+ * its method, path and body without the key. Requests are handled one at a time, so two concurrent
+ * requests with one key run the write once.
  */
 export function idempotently(
   log: IdempotencyLog,
   request: FastifyRequest,
   reply: FastifyReply,
-  meaning: { body?: unknown },
+  key: string | null | undefined,
   run: () => { status: number; body: unknown },
 ): unknown {
-  const key = idempotencyKey(request);
-  if (key === undefined) {
+  if (key === undefined || key === null) {
     const response = run();
     reply.code(response.status);
     return response.body;
   }
-  const fingerprint = `${request.method} ${request.url.split("?")[0]} ${canonicalJson(meaning.body)}`;
+  const { idempotency_key: _key, ...rest } = (request.body ?? {}) as Record<string, unknown>;
+  const fingerprint = `${request.method} ${request.url.split("?")[0]} ${canonicalJson(rest)}`;
   const seen = log.get(key);
   if (seen !== undefined) {
     if (seen.fingerprint !== fingerprint) {
       throw new SandboxError(
         409,
-        `the idempotency key "${key}" was already used for a different request; use a new key for a new request`,
+        `the idempotency_key "${key}" was already used for a different request in the last 24 hours; use a new key for a new request`,
         { code: "conflict" },
       );
     }
@@ -40,27 +41,8 @@ export function idempotently(
   return response.body;
 }
 
-function idempotencyKey(request: FastifyRequest): string | undefined {
-  const header = first(request.headers["idempotency-key"]);
-  const query = first((request.query as Record<string, unknown> | undefined)?.idempotency_key);
-  if (header !== undefined && query !== undefined && header !== query) {
-    throw badRequest("the Idempotency-Key header and the idempotency_key parameter differ; send one key");
-  }
-  const raw = header ?? query;
-  if (raw === undefined) return undefined;
-  if (typeof raw !== "string" || raw.length === 0 || raw.length > 255) {
-    throw badRequest("the idempotency key must be 1 to 255 characters");
-  }
-  return raw;
-}
-
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request. */
 function canonicalJson(value: unknown): string {
-  if (value === undefined) return "";
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

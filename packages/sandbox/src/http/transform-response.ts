@@ -18,10 +18,12 @@ export type TransformResponse = (context: ResponseContext) => { status: number; 
 export function transformResponses(transform: TransformResponse) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const type = String(reply.getHeader("content-type") ?? "");
-    if (typeof payload !== "string" || !type.includes("json")) return payload;
+    // Cached list pages are sent as the bytes they were rendered to.
+    const text = Buffer.isBuffer(payload) ? payload.toString("utf8") : payload;
+    if (typeof text !== "string" || !type.includes("json")) return payload;
     let body: unknown;
     try {
-      body = JSON.parse(payload);
+      body = JSON.parse(text);
     } catch {
       return payload;
     }

@@ -11,29 +11,39 @@ import type { Api } from "./api.ts";
 export const REGISTRY_VALIDATION_STATUS = 422;
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, api: Api): z.output<S> {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+  if (body === null || typeof body !== "object" || Array.isArray(body) || body instanceof FormData) {
     throw badRequest("the request body must be a JSON object");
   }
   return check(schema, body, api);
 }
 
 /**
- * Query parameters through a `z.object` model: numbers and repeated keys are coerced from the query
- * string first, and keys the model does not name are ignored, as the real services ignore them.
+ * Query parameters through a `z.object` model: numbers, booleans and repeated keys are coerced from the
+ * query string first, and keys the model does not name are ignored, as the real services ignore them.
+ * `names` maps a model field to the wire name it travels under (`pageSize` → `pagination[page_size]`);
+ * problems are reported under the wire name.
  */
-export function parseQuery<S extends z.ZodObject>(schema: S, query: unknown, api: Api): z.output<S> {
+export function parseQuery<S extends z.ZodObject>(
+  schema: S,
+  query: unknown,
+  api: Api,
+  names: Record<string, string> = {},
+): z.output<S> {
   const raw = (query ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
-    if (!Object.hasOwn(raw, key)) continue;
-    const value = raw[key];
+    const wire = names[key] ?? key;
+    if (!Object.hasOwn(raw, wire)) continue;
+    const value = raw[wire];
     const kind = baseKind(field as z.ZodType);
     if (kind === "array") picked[key] = Array.isArray(value) ? value : [value];
     else if (kind === "number" && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) {
       picked[key] = Number(value);
+    } else if (kind === "boolean" && (value === "true" || value === "false")) {
+      picked[key] = value === "true";
     } else picked[key] = value;
   }
-  return check(schema, picked, api);
+  return check(schema, picked, api, names);
 }
 
 /** A path parameter such as `poolId`: a malformed one cannot name anything, so it is a 400 (`bad_request`). */
@@ -43,7 +53,12 @@ export function parseParam<S extends z.ZodType>(schema: S, value: unknown, name:
   throw badRequest(`${name} ${result.error.issues[0]?.message ?? "is not valid"}`);
 }
 
-function check<S extends z.ZodType>(schema: S, input: unknown, api: Api): z.output<S> {
+function check<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  api: Api,
+  names: Record<string, string> = {},
+): z.output<S> {
   let result = schema.safeParse(input);
   const unknown = result.success ? [] : result.error.issues.filter((i) => i.code === "unrecognized_keys");
   if (unknown.length > 0) {
@@ -51,7 +66,11 @@ function check<S extends z.ZodType>(schema: S, input: unknown, api: Api): z.outp
     result = schema.safeParse(input);
   }
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message }));
+  const problems = result.error.issues.map((issue) => {
+    const [head, ...rest] = issue.path;
+    const path = typeof head === "string" && head in names ? [names[head] as string, ...rest] : issue.path;
+    return { path: pathOf(path), message: issue.message };
+  });
   if (api === "v2") {
     throw badRequest(problems.map((p) => (p.path === "" ? p.message : `${p.path}: ${p.message}`)).join("; "));
   }

@@ -11,12 +11,18 @@ export interface AgentInput {
   createdAt?: string;
   /** The workflow its executions run; generated when not given. */
   workflowId?: string;
+  /** Its current version (1 unless given): what an execution runs when it names none. */
+  version?: number;
+  /** The agent's own profiles: what a run started with neither a profile nor a pool picks from. */
+  profileIds?: string[];
 }
 
-/** An agent as listed, plus the workflow its executions report. */
+/** An agent as listed, plus what its executions report and run with. */
 export interface AgentRecord {
   agent: AgentListItem;
   workflowId: string;
+  version: number;
+  profileIds: string[];
 }
 
 export interface AgentQuery {
@@ -59,7 +65,12 @@ export class AgentTable {
       userId: input.userId ?? this.#defaults.userId(),
       organizationId: input.organizationId ?? this.#defaults.organizationId(),
     };
-    this.#records.set(id, { agent, workflowId: input.workflowId ?? this.#defaults.uuid() });
+    this.#records.set(id, {
+      agent,
+      workflowId: input.workflowId ?? this.#defaults.uuid(),
+      version: input.version ?? 1,
+      profileIds: (input.profileIds ?? []).map((p) => p.toLowerCase()),
+    });
     return agent;
   }
 

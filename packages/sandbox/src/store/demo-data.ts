@@ -98,10 +98,18 @@ export function demoIdentity(random: Random): {
 /** Fills `store` with the demo data for one seed: pools and profiles, agents, executions, registry agents. */
 export function seedDemoData(store: SandboxStore, random: Random, options: { pools: number }): void {
   const poolIds = seedPools(store, random, options.pools);
-  const agentIds = AGENTS.map(
-    (name, i) =>
-      store.addAgent({ id: random.uuid(), name, createdAt: iso(DEMO_EPOCH - (30 - i * 4) * DAY) }).id,
-  );
+  // Each agent owns the profiles of one pool: what a run started with neither a profile nor a pool uses.
+  const ownPool = (i: number) => poolIds[i % Math.max(poolIds.length, 1)];
+  const agentIds = AGENTS.map((name, i) => {
+    const pool = ownPool(i);
+    const profileIds = pool === undefined ? [] : store.pools.profilesOf(pool).map((p) => p.id);
+    return store.addAgent({
+      id: random.uuid(),
+      name,
+      createdAt: iso(DEMO_EPOCH - (30 - i * 4) * DAY),
+      profileIds,
+    }).id;
+  });
   seedExecutions(store, random, agentIds, poolIds);
   seedRegistry(store, random);
 }
@@ -196,16 +204,22 @@ function seedRegistry(store: SandboxStore, random: Random): void {
     },
     { name: "legacy-scraper", description: null, status: "retired", counts: { complete: 8, failed: 4 } },
   ] as const;
-  const riskProfiles = [store.addRiskProfile(random.registryId()), store.addRiskProfile(random.registryId())];
+  const partition = store.accountPartition;
+  const riskProfiles = [
+    store.addRiskProfile(random.registryId(DEMO_EPOCH - 40 * DAY, partition)),
+    store.addRiskProfile(random.registryId(DEMO_EPOCH - 40 * DAY + 1, partition)),
+  ];
   agents.forEach((agent, i) => {
+    const insertedMs = DEMO_EPOCH - (20 - i * 3) * DAY;
     store.addRegistryAgent({
       risk_profile_id: riskProfiles[i] ?? null,
-      id: random.registryId(),
+      id: random.registryId(insertedMs, partition),
+      external_identifier: agent.name,
       name: agent.name,
       description: agent.description,
       status: agent.status,
       instance_counts: agent.counts,
-      inserted_at: iso(DEMO_EPOCH - (20 - i * 3) * DAY),
+      inserted_at: iso(insertedMs),
     });
   });
 }

@@ -99,6 +99,11 @@ export class PoolTable {
     this.#defaults = defaults;
   }
 
+  /** Bumped by every change to the pools: what a cached answer of theirs is keyed by. */
+  get version(): number {
+    return this.#version;
+  }
+
   get size(): number {
     return this.#entries.size;
   }

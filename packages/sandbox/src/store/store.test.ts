@@ -45,7 +45,9 @@ describe("setting state up in-process through the store", () => {
       status: "dormant",
       instance_counts: { complete: 2, failed: 1 },
     });
-    const response = await ctx.http.registry("GET", `/agent/${agent.id}`);
+    const response = await ctx.http.registry("GET", `/agent/${agent.id}`, {
+      query: { include_counts: true },
+    });
     expect(response.body.details).toMatchObject({
       status: "dormant",
       instance_counts: { complete: 2, failed: 1, finished: 3, total: 3 },

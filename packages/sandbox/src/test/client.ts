@@ -19,6 +19,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as is (with `application/json` unless a content-type header is given). */
   rawBody?: string;
+  /** Sent as multipart/form-data. */
+  form?: FormData;
   query?: Record<string, string | number | boolean | (string | number)[]>;
   headers?: Record<string, string>;
   /** Leave the credentials out. */
@@ -41,7 +43,7 @@ export function httpClient(sandbox: Pick<Sandbox, "url" | "apiKey" | "registryTo
       for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(one));
     }
     const headers: Record<string, string> = { ...(options.anonymous ? {} : auth), ...options.headers };
-    let body: string | undefined;
+    let body: string | FormData | undefined = options.form;
     if (options.json !== undefined || options.rawBody !== undefined) {
       body = options.rawBody ?? JSON.stringify(options.json);
       headers["content-type"] ??= "application/json";

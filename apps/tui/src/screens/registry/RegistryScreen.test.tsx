@@ -25,11 +25,11 @@ async function select(app: Awaited<ReturnType<typeof openRegistry>>, name: strin
 }
 
 describe("the Registry tab", () => {
-  test("lists registered agents with their status and instance counts", async () => {
+  test("lists registered agents with their status (a list answers no instance counts)", async () => {
     const app = await openRegistry();
     const frame = app.frame();
     expect(frame).toMatch(/NAME ▲\s+STATUS\s+INSTANCES\s+UPDATED/);
-    expect(frame).toMatch(/invoice-downloader\s+active\s+\d+ \(1 active\)/);
+    expect(frame).toMatch(/invoice-downloader\s+active\s+–/);
     expect(frame).toMatch(/legacy-scraper\s+retired/);
     app.unmount();
   });

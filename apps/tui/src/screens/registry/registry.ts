@@ -96,14 +96,15 @@ export const REGISTRY: Resource<RegistryAgent> = {
     {
       title: "Instances",
       width: 16,
-      cell: (a) => `${a.instance_counts.total} (${a.instance_counts.active} active)`,
+      // A list answers summaries, without counts; the detail asks for them.
+      cell: (a) =>
+        a.instance_counts ? `${a.instance_counts.total} (${a.instance_counts.active} active)` : "–",
       optional: true,
     },
     {
       title: "Updated",
       width: 16,
       cell: (a) => formatTime(a.updated_at),
-      sortField: "updated_at",
       optional: true,
     },
   ],
@@ -124,16 +125,17 @@ export const REGISTRY: Resource<RegistryAgent> = {
     ["id", agent.id],
     ["status", agent.status],
     ["about", agent.description ?? "", 3],
-    ["total", String(agent.instance_counts.total)],
-    ["active", String(agent.instance_counts.active)],
-    ["pending", String(agent.instance_counts.pending)],
-    ["complete", String(agent.instance_counts.complete)],
-    ["failed", String(agent.instance_counts.failed)],
-    ["cancelled", String(agent.instance_counts.cancelled)],
+    ["total", String(agent.instance_counts?.total ?? "–")],
+    ["active", String(agent.instance_counts?.active ?? "–")],
+    ["pending", String(agent.instance_counts?.pending ?? "–")],
+    ["complete", String(agent.instance_counts?.complete ?? "–")],
+    ["failed", String(agent.instance_counts?.failed ?? "–")],
+    ["cancelled", String(agent.instance_counts?.cancelled ?? "–")],
     ["created", formatTime(agent.inserted_at)],
     ["updated", formatTime(agent.updated_at)],
   ],
-  fetchOne: (session, id, signal) => session.client.registry.agents.get(id, { signal }),
+  fetchOne: (session, id, signal) =>
+    session.client.registry.agents.get(id, { includeCounts: true }, { signal }),
   actions: [
     {
       keys: ["n"],

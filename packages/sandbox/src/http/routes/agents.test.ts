@@ -100,13 +100,34 @@ describe("POST /agents/{agentId}/execute", () => {
       json: { agentProfileId: UNKNOWN, agentProfilePoolId: UNKNOWN },
     });
     const both = { agentProfileId: UNKNOWN, agentProfilePoolId: UNKNOWN };
-    expectV2Error(response, 400, literally(modelMessage(ExecuteRequest, both, "agentProfileId")));
+    expectV2Error(response, 400, literally(modelMessage(ExecuteRequest, both, "agentProfilePoolId")));
   });
 
-  it("refuses neither a profile nor a pool with 400", async () => {
-    const agent = await firstAgent();
-    const response = await ctx.http.v2("POST", `/agents/${agent.id}/execute`, { json: { inputs: {} } });
-    expectV2Error(response, 400, literally(modelMessage(ExecuteRequest, {}, "agentProfilePoolId")));
+  it("runs with neither a profile nor a pool, picking one of the agent's own profiles", async () => {
+    const store = ctx.sandbox.store;
+    const pool = store.addPool({ name: "Own profiles", allowConcurrentUse: true });
+    const own = [
+      store.addProfile(pool.id, { name: "own-01" }),
+      store.addProfile(pool.id, { name: "own-02" }),
+    ];
+    const agent = store.addAgent({ name: "With own profiles", profileIds: own.map((p) => p.id) });
+    const response = await ctx.http.v2("POST", `/agents/${agent.id}/execute`, {
+      json: { inputs: { steps: 1 } },
+    });
+    expect(response.status).toBe(202);
+    const execution = store.executions.get(response.body.executionId);
+    expect(own.map((p) => p.id)).toContain(execution?.agentProfileId);
+    expect(execution?.agentProfileName).toMatch(/^own-0[12]$/);
+  });
+
+  it("runs an agent with no profiles of its own without one", async () => {
+    const agent = ctx.sandbox.store.addAgent({ name: "Bare" });
+    const response = await ctx.http.v2("POST", `/agents/${agent.id}/execute`, { json: {} });
+    expect(response.status).toBe(202);
+    const execution = (await ctx.http.v2("GET", `/executions/${response.body.executionId}`)).body;
+    expect(execution).not.toHaveProperty("agentProfileId");
+    expect(execution.agentVersion).toBe(1);
+    expect(execution.agentVersionDirty).toBe(false);
   });
 
   it("answers 404 for an unknown agent, pool or profile", async () => {

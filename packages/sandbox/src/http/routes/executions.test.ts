@@ -369,7 +369,8 @@ describe("GET /executions", () => {
 
   it.each([
     [{ status: "done" }, /^status/],
-    [{ pageSize: 500 }, /^pageSize: /],
+    [{ pageSize: 0 }, /^pageSize: /],
+    [{ humanLabels: "urgent" }, /^humanLabels\[0\]: /],
     [{ agentId: "agent-1" }, /^agentId: /],
     [{ createdAfter: "yesterday" }, /^createdAfter: /],
     [{ sortField: "name" }, /^sortField: /],

@@ -6,14 +6,10 @@ import {
   Uuid,
 } from "@agentdeck/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
 import { badRequest, notFound } from "../../sandbox-error.ts";
 import type { SandboxStore } from "../../store/store.ts";
 import { parseBody, parseParam, parseQuery } from "../validation.ts";
-import { DEFAULT_PAGE_SIZE, pageEnvelope } from "./paging.ts";
-
-/** `humanLabels` filter of `GET /executions`, which the OpenAPI document has and core's ExecutionListParams lacks. */
-const HumanLabelsQuery = z.object({ humanLabels: z.array(Uuid).optional() });
+import { pageEnvelope, servedPageSize } from "./paging.ts";
 
 type WithExecutionId = FastifyRequest<{ Params: { executionId: string } }>;
 
@@ -29,15 +25,16 @@ export function executionRoutes(app: FastifyInstance, store: SandboxStore): void
 
   app.get("/executions", async (request) => {
     const query = parseQuery(ExecutionListParams, request.query, "v2");
-    const { humanLabels } = parseQuery(HumanLabelsQuery, request.query, "v2");
     if ((query.metadataKey === undefined) !== (query.metadataValue === undefined)) {
       throw badRequest("metadataKey and metadataValue must be given together");
     }
-    const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE };
+    const paging = { page: query.page ?? 1, pageSize: servedPageSize(query.pageSize) };
     const result = store.executions.list({
       ...query,
       ...paging,
-      ...(humanLabels === undefined ? {} : { humanLabels: humanLabels.map((id) => id.toLowerCase()) }),
+      ...(query.humanLabels === undefined
+        ? {}
+        : { humanLabels: query.humanLabels.map((id) => id.toLowerCase()) }),
       sortField: query.sortField ?? "created_at",
       sortDirection: query.sortDirection ?? "desc",
     });

@@ -4,6 +4,7 @@ import { expectV2Error, literally, modelMessage } from "../../test/client.ts";
 import { useSandbox } from "../../test/sandbox.ts";
 
 const ctx = useSandbox();
+const useSandboxPools = useSandbox({ pools: 1200 });
 const newPool = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
   organizationId: ctx.sandbox.organizationId,
@@ -226,8 +227,51 @@ describe("GET /agent-profile-pools", () => {
     expect(other.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it("serves a list page asked again from memory, and never a stale one after a create or a rename", async () => {
+    const query = { searchName: "Cache probe", pageSize: 5 };
+    const list = async () =>
+      (await ctx.http.v2("GET", "/agent-profile-pools", { query })).body.items.map(
+        (p: { name: string }) => p.name,
+      );
+    expect(await list()).toEqual([]);
+    expect(await list()).toEqual([]);
+    const created = await ctx.http.v2("POST", "/agent-profile-pools", {
+      json: { name: "Cache probe A", organizationId: ctx.sandbox.organizationId },
+    });
+    expect(await list()).toEqual(["Cache probe A"]);
+    await ctx.http.v2("PATCH", `/agent-profile-pools/${created.body.id}`, {
+      json: { name: "Cache probe B" },
+    });
+    expect(await list()).toEqual(["Cache probe B"]);
+  });
+
+  it("refuses a pool name with a NUL character with 400, on create and on rename, and keeps other control characters", async () => {
+    const created = await ctx.http.v2("POST", "/agent-profile-pools", {
+      json: { name: "nul\u0000here", organizationId: ctx.sandbox.organizationId },
+    });
+    expectV2Error(created, 400, literally("name: must not contain a NUL character"));
+    const hostile = await ctx.http.v2("POST", "/agent-profile-pools", {
+      json: { name: "\u001b[31mred\u0007", organizationId: ctx.sandbox.organizationId },
+    });
+    expect(hostile.status).toBe(201);
+    const pool = ctx.sandbox.store.addPool({ name: "Renamed with NUL" });
+    const renamed = await ctx.http.v2("PATCH", `/agent-profile-pools/${pool.id}`, {
+      json: { name: "a\u0000b" },
+    });
+    expectV2Error(renamed, 400, literally("name: must not contain a NUL character"));
+  });
+
+  it("serves a pageSize beyond 1000 as 1000, and says so in the answer's pageSize", async () => {
+    const big = useSandboxPools;
+    const response = await big.http.v2("GET", "/agent-profile-pools", { query: { pageSize: 10 ** 9 } });
+    expect(response.status).toBe(200);
+    expect(response.body.pageSize).toBe(1000);
+    expect(response.body.items).toHaveLength(1000);
+    expect(response.body.total).toBe(1200);
+  });
+
   it.each([
-    [{ pageSize: 101 }, "pageSize"],
+    [{ pageSize: 2.5 }, "pageSize"],
     [{ pageSize: 0 }, "pageSize"],
     [{ page: 0 }, "page"],
     [{ page: "two" }, "page"],
