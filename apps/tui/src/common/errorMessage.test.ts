@@ -5,10 +5,12 @@ import {
   NotFoundError,
   RateLimitError,
   RequestValidationError,
+  ResponseTooLargeError,
   TimeoutError,
+  UnreadableResponseError,
 } from "@agentdeck/core";
 import { describe, expect, test } from "vitest";
-import { errorMessage, mayHaveActed } from "./errorMessage.ts";
+import { errorMessage } from "./errorMessage.ts";
 
 const request = {
   api: "v2" as const,
@@ -63,19 +65,33 @@ describe("error messages", () => {
     expect(errorMessage(limited).text).not.toContain("R ");
   });
 
-  test("a request that may have done its work says how to find out instead of to send it again", () => {
+  test("a request that may have done its work (core's mayHaveActed) says how to find out instead of to send it again", () => {
     const ifActed = "Look for it in the list before you send it again.";
     const lost = new ConnectionError({ ...request, message: "socket hang up", code: "ECONNRESET" });
-    expect(mayHaveActed(lost)).toBe(true);
+    expect(lost.mayHaveActed).toBe(true);
     expect(errorMessage(lost, { retryKey: "Ctrl+S", ifActed }).text).toContain(ifActed);
     expect(errorMessage(lost, { retryKey: "Ctrl+S", ifActed }).text).not.toContain("press Ctrl+S");
     const failed = new InternalServerError({ ...request, status: 503, message: "down" });
     expect(errorMessage(failed, { ifActed }).text).toContain(ifActed);
-    expect(errorMessage(new TimeoutError("slow", 5000), { ifActed }).text).toContain(ifActed);
-    // Refused before anything was sent: nothing can have happened, so trying again is the advice.
+    const late = new TimeoutError("slow", 5000, { mayHaveActed: true });
+    expect(errorMessage(late, { ifActed }).text).toContain(ifActed);
+    const unread = new UnreadableResponseError({
+      ...request,
+      status: 202,
+      message: "bad gzip",
+      code: "Z_DATA_ERROR",
+    });
+    expect(errorMessage(unread, { retryKey: "Ctrl+S", ifActed }).text).toContain(ifActed);
+    expect(errorMessage(unread, { retryKey: "Ctrl+S", ifActed }).text).toContain(
+      "could not be read (Z_DATA_ERROR)",
+    );
+    // Refused before anything was sent, or timed out before a request went: nothing can have
+    // happened, so trying again is the advice.
     const refused = new ConnectionError({ ...request, message: "refused", code: "ECONNREFUSED" });
-    expect(mayHaveActed(refused)).toBe(false);
+    expect(refused.mayHaveActed).toBe(false);
     expect(errorMessage(refused, { retryKey: "Ctrl+S", ifActed }).text).toContain("press Ctrl+S to retry");
+    const early = new TimeoutError("slow", 5000);
+    expect(errorMessage(early, { retryKey: "Ctrl+S", ifActed }).text).toContain("press Ctrl+S to retry");
   });
 
   test("every failure says what to do next", () => {
@@ -91,6 +107,18 @@ describe("error messages", () => {
     expect(errorMessage(cases[0][0], { doing: "load the pools" }).text).toMatch(
       /^Could not load the pools: /,
     );
+  });
+
+  test("an answer over the size limit says so, and never that nothing arrived", () => {
+    const big = new ResponseTooLargeError({
+      ...request,
+      status: 200,
+      message: "too big",
+      maxResponseBytes: 32 * 1024 * 1024,
+    });
+    const text = errorMessage(big, { doing: "load the pools", retryKey: "R" }).text;
+    expect(text).toContain("larger than 32 MiB");
+    expect(text).not.toMatch(/cannot reach|no answer/);
   });
 
   test("field problems come back by field", () => {

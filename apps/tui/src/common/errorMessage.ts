@@ -1,5 +1,6 @@
 import {
   AbortError,
+  AgentdeckError,
   ApiError,
   ApiErrorBody,
   type ApiName,
@@ -8,12 +9,15 @@ import {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
   RegistryErrorBody,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
+  UnreadableResponseError,
 } from "@agentdeck/core";
 import type { CredentialSource, Credentials } from "./credentials.ts";
 import { sanitize } from "./sanitize.ts";
@@ -44,20 +48,22 @@ export function isAbort(error: unknown): boolean {
   return error instanceof AbortError || (error instanceof Error && error.name === "AbortError");
 }
 
-// Connection errors where the request never left: nothing can have happened on the server.
-const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Whether the server may have carried out the request that failed: core's word on it (`err.mayHaveActed`). */
+function mayHaveActed(error: unknown): boolean {
+  return error instanceof AgentdeckError && error.mayHaveActed;
+}
 
 /**
- * Whether the server may have acted on a request that failed this way: the answer was lost or
- * unreadable, or the server failed part way. (Core is to say this itself, as `mayHaveActed`.)
+ * A few words on what went wrong, for a status line that says a check failed and will be tried
+ * again (`503: busy`, `no connection (ECONNRESET)`); sanitised.
  */
-export function mayHaveActed(error: unknown): boolean {
-  if (error instanceof ConnectionError) return !NEVER_SENT.has(error.code ?? "");
-  return (
-    error instanceof TimeoutError ||
-    error instanceof InternalServerError ||
-    error instanceof ResponseValidationError
-  );
+export function briefError(error: unknown): string {
+  if (error instanceof ApiError) return sanitize(`${error.status}: ${serverSaid(error)}`);
+  if (error instanceof ConnectionError) return `no connection (${sanitize(error.code ?? "failed")})`;
+  if (error instanceof TimeoutError) return `no answer within ${Math.round(error.timeoutMs / 1000)}s`;
+  if (error instanceof UnreadableResponseError)
+    return `an answer that could not be read (${sanitize(error.code ?? "cut off")})`;
+  return sanitize(error instanceof Error ? error.message : String(error));
 }
 
 /** What the server said, without the method and URL that core puts in front of it. */
@@ -167,6 +173,20 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): ErrorM
         .join("; "),
       Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])),
     );
+  }
+  if (error instanceof ResponseTooLargeError) {
+    const mib = Math.round(error.maxResponseBytes / 1024 / 1024);
+    return say(
+      `the server's answer was larger than ${mib} MiB, the most agentdeck reads, so it was not read.${lost ?? ""}`,
+    );
+  }
+  if (error instanceof UnreadableResponseError) {
+    return say(
+      `the server answered (${error.status}), but its answer could not be read (${error.code ?? "cut off"}).${lost ?? ` Check the network${retry("try again", "then try again")}`}`,
+    );
+  }
+  if (error instanceof PaginationError) {
+    return say(`the server's pages do not add up to one list (page ${error.page}: ${error.problem}).`);
   }
   if (error instanceof ResponseValidationError) {
     return say(

@@ -15,6 +15,8 @@ export type Reporter = {
    * `ifActed` says how to find out whether a request that may have created something did.
    */
   readonly failed: (error: unknown, doing?: string, options?: { api?: ApiName; ifActed?: string }) => void;
+  /** A failure the view shows in place (a poll that will be tried again): only the connection state changes. */
+  readonly failedInPlace: (error: unknown) => void;
   readonly info: (text: string) => void;
   readonly warn: (text: string) => void;
   readonly clear: () => void;
@@ -47,6 +49,10 @@ export function makeReporter(
   parts: Pick<Session, "messages" | "connections" | "credentials">,
 ): Session["reporter"] {
   const { messages, connections } = parts;
+  const down = (error: unknown, asked: ApiName) => {
+    const api = apiOf(error, asked);
+    connections.update((all) => ({ ...all, [api]: connectionFailed(all[api], error) }));
+  };
   return (owner, asked, retryKey) => ({
     ok: (api = asked) => {
       connections.update((all) => ({ ...all, [api]: connectionOk(all[api], new Date()) }));
@@ -54,8 +60,7 @@ export function makeReporter(
     },
     failed: (error, doing, options = {}) => {
       if (isAbort(error)) return;
-      const api = apiOf(error, options.api ?? asked);
-      connections.update((all) => ({ ...all, [api]: connectionFailed(all[api], error) }));
+      down(error, options.api ?? asked);
       const text = errorMessage(error, {
         doing,
         retryKey: retryKey?.(),
@@ -63,6 +68,9 @@ export function makeReporter(
         ifActed: options.ifActed,
       }).text;
       messages.say(owner, { kind: "error", text });
+    },
+    failedInPlace: (error) => {
+      if (!isAbort(error)) down(error, asked);
     },
     info: (text) => messages.say(owner, { kind: "info", text }),
     warn: (text) => messages.say(owner, { kind: "warning", text }),

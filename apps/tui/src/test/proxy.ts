@@ -4,13 +4,22 @@ import type { AddressInfo } from "node:net";
 /** A request as the proxy saw it: method and path (with the query). */
 export type ProxiedRequest = { readonly method: string; readonly path: string };
 
+/** An answer the proxy gives itself, in place of the sandbox's. */
+export type ProxyAnswer = {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: string;
+};
+
 /**
  * An HTTP proxy on 127.0.0.1 in front of a sandbox, for faults a sandbox cannot make by itself:
  * `before` may hold a request back (it is forwarded when the promise settles) and `after` runs
- * once its answer has been sent back, so a test can order what the server sees.
+ * once its answer has been sent back, so a test can order what the server sees; `answer` may
+ * answer a request itself (a 503 the sandbox would not give at that moment).
  */
 export class FaultProxy {
   before: (req: ProxiedRequest) => Promise<void> | void = () => {};
+  answer: (req: ProxiedRequest) => ProxyAnswer | undefined = () => undefined;
   after: (req: ProxiedRequest) => void = () => {};
   /** Requests forwarded and not answered yet. */
   inFlight = 0;
@@ -40,6 +49,14 @@ export class FaultProxy {
     const body: Buffer[] = [];
     for await (const chunk of req) body.push(chunk as Buffer);
     await this.before(seen);
+    const own = this.answer(seen);
+    if (own !== undefined) {
+      res.writeHead(own.status, { "content-type": "application/json", ...own.headers });
+      res.end(own.body);
+      this.inFlight--;
+      this.after(seen);
+      return;
+    }
     const upstream = request(
       {
         host: this.target.hostname,

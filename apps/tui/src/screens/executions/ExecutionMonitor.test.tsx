@@ -148,6 +148,77 @@ describe("the execution monitor, where issue 12 found it wanting", () => {
     }
   });
 
+  test("a failed check shows in the status line and the watch goes on, through core's waitForResult", async () => {
+    const proxy = await FaultProxy.start(backend.sandbox.url);
+    const client = clientFor(backend.sandbox, { origin: proxy.url });
+    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
+    const execution = backend.sandbox.store.addExecution({ agentId: agent?.id as string, status: "running" });
+    const path = `/agents/v2/executions/${execution.id}`;
+    let failing = false;
+    let failed = 0;
+    proxy.answer = (req) => {
+      if (!failing || req.path !== path) return undefined;
+      failed++;
+      return {
+        status: 503,
+        headers: { "retry-after": "1" },
+        body: JSON.stringify({ code: 503, message: "busy" }),
+      };
+    };
+    const app = renderApp(client, { tab: "executions", rows: 40 });
+    try {
+      await app.waitFor((f) => selectedLine(f)?.startsWith(`›${execution.id.slice(0, 8)}`) ?? false);
+      app.press(KEY.enter);
+      await app.waitFor("● running · duration");
+      expect(app.frame()).toContain("· watching");
+      failing = true;
+      app.press("R");
+      await app.waitFor(/a check failed \(503: busy\); next in \ds/);
+      await app.waitFor(/a check failed \(503: busy, 2 in a row\)/);
+      expect(app.frame()).toMatch(/api ● failing/);
+      // The run goes on while nobody can see it; once the checks get through, the monitor sees it end.
+      backend.sandbox.store.executions.setStatus(execution.id, "cancelled");
+      failing = false;
+      await app.waitFor("● cancelled");
+      await app.waitFor(/status\s+cancelled/);
+      await app.waitFor("· finished");
+      expect(app.frame()).not.toContain("a check failed");
+      expect(failed).toBeGreaterThanOrEqual(2);
+    } finally {
+      app.unmount();
+      await proxy.close();
+    }
+  });
+
+  test("an error no retry cures stops the watch, saying so, and R watches again", async () => {
+    const proxy = await FaultProxy.start(backend.sandbox.url);
+    const client = clientFor(backend.sandbox, { origin: proxy.url });
+    const [agent] = (await backend.client.agents.list({ pageSize: 1 })).items;
+    const execution = backend.sandbox.store.addExecution({ agentId: agent?.id as string, status: "running" });
+    let gone = false;
+    proxy.answer = (req) =>
+      gone && req.path === `/agents/v2/executions/${execution.id}`
+        ? { status: 404, body: JSON.stringify({ code: 404, message: "Execution not found" }) }
+        : undefined;
+    const app = renderApp(client, { tab: "executions", rows: 40 });
+    try {
+      await app.waitFor((f) => selectedLine(f)?.startsWith(`›${execution.id.slice(0, 8)}`) ?? false);
+      app.press(KEY.enter);
+      await app.waitFor("● running · duration");
+      gone = true;
+      app.press("R");
+      await app.waitFor("stopped watching (404: Execution not found): R tries again");
+      expect(app.frame()).toContain("Could not watch the execution: not found (404)");
+      gone = false;
+      app.press("R");
+      await app.waitFor("· watching");
+      expect(app.frame()).not.toContain("stopped watching");
+    } finally {
+      app.unmount();
+      await proxy.close();
+    }
+  });
+
   test("a monitor's message goes when the monitor closes (bug 12)", async () => {
     const { app } = await monitorSnapshot("awaiting_confirmation");
     await app.waitFor("● awaiting_confirmation");

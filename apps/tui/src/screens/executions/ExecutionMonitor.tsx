@@ -2,9 +2,9 @@ import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import { clip, fit } from "../../common/cells.ts";
 import { formatDuration, formatMoment, formatValue } from "../../common/format.ts";
-import { Line } from "../../common/Segments.tsx";
+import { Line, type Segment } from "../../common/Segments.tsx";
 import { sanitize } from "../../common/sanitize.ts";
-import { statusColour, useTheme } from "../../common/theme.ts";
+import { statusColour, type Theme, useTheme } from "../../common/theme.ts";
 import { HintLine } from "../../keys/HintLine.tsx";
 import type { ViewProps } from "../../shell/viewStack.ts";
 import { describeActivity } from "./activity.ts";
@@ -23,6 +23,21 @@ function useNow(running: boolean): number {
     return () => clearInterval(timer);
   }, [running]);
   return now;
+}
+
+/** How the watch is going, for the status line: live, a failed check and when the next goes, stopped, or finished. */
+function watchSegment(state: MonitorState, now: number, theme: Theme): Segment {
+  if (state.settled) return { text: " · finished", color: theme.muted };
+  if (state.stopped !== undefined)
+    return { text: ` · stopped watching (${state.stopped}): R tries again`, color: theme.error };
+  const { trouble } = state;
+  if (trouble === undefined) return { text: " · watching", color: theme.muted };
+  const again = Math.max(0, Math.ceil((trouble.retryAt - now) / 1000));
+  const times = trouble.failures > 1 ? `, ${trouble.failures} in a row` : "";
+  return {
+    text: ` · a check failed (${trouble.reason}${times}); next in ${again}s`,
+    color: theme.warning,
+  };
 }
 
 /**
@@ -73,10 +88,8 @@ export function ExecutionMonitor({ context, bindings }: ViewProps<MonitorState>)
     ...(execution.agentProfileName
       ? [{ text: " · profile ", color: theme.muted }, { text: sanitize(execution.agentProfileName) }]
       : []),
-    {
-      text: `${state.settled ? " · finished" : ` · next check in ${formatDuration(state.delayMs)}`}${state.scroll.follow ? "" : " · scrolled (G follows)"}`,
-      color: theme.muted,
-    },
+    watchSegment(state, now, theme),
+    ...(state.scroll.follow ? [] : [{ text: " · scrolled (G follows)", color: theme.muted }]),
   ];
   const resultLines: string[] = [];
   if (result && resultRows > 0) {

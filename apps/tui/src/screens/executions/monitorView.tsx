@@ -12,7 +12,16 @@ import { JSON_VIEW, jsonOf } from "../jsonView.tsx";
 import { PROMPT_VIEW } from "../promptView.tsx";
 import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { type FeedScroll, FOLLOWING, scrollFeed } from "./feedScroll.ts";
-import { POLL_MIN_MS } from "./poll.ts";
+
+/** A check of the execution that failed; the watch goes on, and tries again at `retryAt`. */
+export type WatchTrouble = {
+  /** A few words on what failed (`503: busy`). */
+  readonly reason: string;
+  /** Failed checks in a row. */
+  readonly failures: number;
+  /** When the next check goes out (ms since the epoch). */
+  readonly retryAt: number;
+};
 
 /** The monitor of one execution: what the last poll brought, and how the feed is scrolled. */
 export type MonitorState = {
@@ -20,7 +29,10 @@ export type MonitorState = {
   readonly execution: Execution | undefined;
   /** Oldest first. */
   readonly activities: readonly ExecutionActivity[];
-  readonly delayMs: number;
+  /** The last check failed and will be tried again: shown in the status line. */
+  readonly trouble: WatchTrouble | undefined;
+  /** Watching stopped on an error no retry cures (a 404, a refused key), until R. */
+  readonly stopped: string | undefined;
   /** The run has ended and its final activities were read: nothing will change any more. */
   readonly settled: boolean;
   readonly scroll: FeedScroll;
@@ -36,7 +48,8 @@ export function monitorOf(executionId: string): MonitorState {
     executionId,
     execution: undefined,
     activities: [],
-    delayMs: POLL_MIN_MS,
+    trouble: undefined,
+    stopped: undefined,
     settled: false,
     scroll: FOLLOWING,
     pokes: 0,

@@ -37,6 +37,7 @@ export function editPool(pool: AgentProfilePool): FormSpec<UpdatePoolRequest, Ag
     submitLabel: "saves",
     doing: "save the pool",
     api: "v2",
+    ifActed: "It may have been saved anyway: press Esc and look at the pool before you save it again.",
     validate: (values) => validateUpdatePool(values, pool),
     send: (body, session) => session.client.pools.update(pool.id, body),
     done: saved(false),
