@@ -104,6 +104,75 @@ describe("the Registry tab", () => {
     app.unmount();
   });
 
+  test("e edits an agent's name and description (a PUT of what changed), shown at once in the list", async () => {
+    const agent = await backend.client.registry.agents.create({
+      name: `edit-me-${Date.now()}`,
+      description: "Reads invoices",
+    });
+    const app = await openRegistry();
+    await select(app, agent.name);
+    app.press("e");
+    await app.waitFor(`Edit ${agent.name}`);
+    // Nothing changed yet: said before anything is sent.
+    app.press(KEY.ctrlS);
+    await app.waitFor("nothing changed: edit a field first");
+    app.type("-v2");
+    app.press(KEY.tab);
+    for (let i = 0; i < "Reads invoices".length; i++) app.press(KEY.backspace);
+    app.type("Reads receipts");
+    app.press(KEY.ctrlS);
+    await app.waitFor(`Saved ${agent.name}-v2.`);
+    const saved = await backend.client.registry.agents.get(agent.id);
+    expect(saved).toMatchObject({ name: `${agent.name}-v2`, description: "Reads receipts" });
+    expect(app.frame()).toMatch(/about\s+Reads receipts/);
+    app.unmount();
+  });
+
+  test("e in the detail view saves and the detail shows the agent as saved; a retired agent cannot be edited", async () => {
+    const agent = await backend.client.registry.agents.create({ name: `edit-detail-${Date.now()}` });
+    const app = await openRegistry();
+    await select(app, agent.name);
+    app.press(KEY.enter);
+    await app.waitFor(`Registered agent ${agent.name}`);
+    app.press("e");
+    await app.waitFor(`Edit ${agent.name}`);
+    app.press(KEY.tab);
+    app.type("Now described");
+    app.press(KEY.ctrlS);
+    await app.waitFor(`Saved ${agent.name}.`);
+    await app.waitFor((f) => f.includes(`Registered agent ${agent.name}`) && /about\s+Now described/.test(f));
+    app.press("t", "y");
+    await app.waitFor(/status\s+retired/);
+    app.press("e");
+    await app.waitFor(`Cannot edit: ${agent.name} is retired; reinstate it first.`);
+    expect(app.frame()).not.toContain(`Edit ${agent.name}`);
+    app.unmount();
+  });
+
+  test("d deletes a retired agent after y; an agent not retired says why it cannot be", async () => {
+    const agent = await backend.client.registry.agents.create({ name: `delete-me-${Date.now()}` });
+    const app = await openRegistry();
+    await select(app, agent.name);
+    // The hint line dims it, and pressing it says why: only a retired agent can be deleted.
+    app.press("d");
+    await app.waitFor(`Cannot delete: ${agent.name} is pending; retire it first.`);
+    app.press("t", "y");
+    await app.waitFor(new RegExp(`${agent.name}\\s+retired`));
+    app.press(KEY.enter);
+    await app.waitFor(`Registered agent ${agent.name}`);
+    app.press("d");
+    await app.waitFor(`Delete ${agent.name}? It cannot be undone. y/n`);
+    app.press("n");
+    await app.waitFor((f) => !f.includes("? It cannot be undone"));
+    await expect(backend.client.registry.agents.get(agent.id)).resolves.toMatchObject({ status: "retired" });
+    app.press("d", "y");
+    // The detail of an agent that is gone closes; the list no longer has it.
+    await app.waitFor(`Deleted ${agent.name}.`);
+    await app.waitFor(`no registered agents match "${agent.name}"`);
+    await expect(backend.client.registry.agents.get(agent.id)).rejects.toMatchObject({ status: 404 });
+    app.unmount();
+  });
+
   test("without a registry token it says how to configure one", async () => {
     const app = renderApp(backend.client, { tab: "registry", registry: false });
     await app.waitFor("Set AGENT_REGISTRY_TOKEN");

@@ -1,4 +1,4 @@
-import { CreateRegistryAgentRequest } from "@agentdeck/core";
+import { CreateRegistryAgentRequest, type RegistryAgent, UpdateRegistryAgentRequest } from "@agentdeck/core";
 import { type FieldSpec, issuesByField } from "../../form/formState.ts";
 
 /** The fields of the form that registers an agent. */
@@ -14,4 +14,26 @@ export function validateRegistryAgent(values: Readonly<Record<string, string>>) 
     ...(values.description ? { description: values.description } : {}),
   });
   return { body: result.success ? result.data : undefined, errors: issuesByField(result) };
+}
+
+/** The form's values for editing `agent`. */
+export function registryValues(agent: RegistryAgent): Record<string, string> {
+  return { name: agent.name, description: agent.description ?? "" };
+}
+
+/**
+ * Checks the edit form against `UpdateRegistryAgentRequest`; the body holds only the fields that
+ * changed (a PUT changes only what it is given), and an emptied description clears it (`null`).
+ */
+export function validateRegistryUpdate(values: Readonly<Record<string, string>>, agent: RegistryAgent) {
+  const details: Record<string, unknown> = {};
+  const name = values.name ?? "";
+  if (name !== agent.name) details.name = name;
+  const description = values.description ?? "";
+  if (description !== (agent.description ?? ""))
+    details.description = description === "" ? null : description;
+  const result = UpdateRegistryAgentRequest.safeParse(details);
+  const errors = issuesByField(result);
+  if (result.success && Object.keys(details).length === 0) errors[""] = "nothing changed: edit a field first";
+  return { body: result.success && errors[""] === undefined ? result.data : undefined, errors };
 }
