@@ -61,3 +61,17 @@ export function plural(n: number, thing: string): string {
   const digits = String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${digits} ${thing}${n === 1 ? "" : "s"}`;
 }
+
+/** A size in bytes as `512 B`, `1.5 KiB`, `3.2 MiB` or `1.1 GiB`. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024) return `${Math.trunc(bytes)} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -10,6 +10,8 @@ export type ConfirmState = {
   readonly question: string;
   /** What `y` does, with the context of the view that asked. */
   readonly yes: () => void;
+  /** What `n` (or Esc) does besides closing the question. */
+  readonly no?: () => void;
 };
 
 type Context = ViewContext<ConfirmState>;
@@ -24,7 +26,15 @@ const BINDINGS: readonly Binding<Context>[] = [
       c.state.yes();
     },
   },
-  { keys: ["n", "N", "esc"], description: "no", hint: "no", handler: (c) => c.stack.close(c.id) },
+  {
+    keys: ["n", "N", "esc"],
+    description: "no",
+    hint: "no",
+    handler: (c) => {
+      c.stack.close(c.id);
+      c.state.no?.();
+    },
+  },
 ];
 
 function Confirm({ context }: ViewProps<ConfirmState>) {

@@ -46,7 +46,10 @@ describe("text from a hostile server (issue 13 item 7)", () => {
     const { store } = backend.sandbox;
     store.addPool({ name: hostile("zzpool") });
     const agent = store.addAgent({ name: hostile("zzagent") });
-    store.addExecution({ agentId: agent.id, status: "running" });
+    const run = store.addExecution({ agentId: agent.id, status: "running" });
+    store.addExecutionFiles(run.id, [
+      { name: hostile("zzfile"), mimeType: hostile("type"), bytes: new TextEncoder().encode("x") },
+    ]);
     const registered = store.addRegistryAgent({ name: hostile("zzregistry"), description: hostile("about") });
 
     const app = renderApp(backend.client, { columns: COLUMNS, rows: ROWS });
@@ -81,6 +84,14 @@ describe("text from a hostile server (issue 13 item 7)", () => {
     app.press(KEY.enter);
     await app.waitFor("● running");
     expectClean(app.frame(), "the monitor");
+    app.press("f");
+    await app.waitFor((f) => selectedLine(f)?.includes("zzfile") ?? false, "the hostile file");
+    expectClean(app.frame(), "the execution's files");
+    app.press(KEY.enter);
+    await app.waitFor("Save to: ");
+    expectClean(app.frame(), "the download prompt");
+    app.press(KEY.escape, KEY.escape);
+    await app.waitFor("● running");
     app.press(KEY.escape);
 
     app.press("4");

@@ -56,6 +56,8 @@ export type AppProps = Backend & {
   readonly initialTab?: TabId;
   /** How often lists on screen fetch their page again (default 5 s). */
   readonly refreshMs?: number;
+  /** Where files are saved and batch journals are looked for (default: the process's directory). */
+  readonly cwd?: string;
   /** Puts text on the clipboard (`y`); the command writes OSC 52 to the terminal. */
   readonly copy?: (text: string) => void;
   readonly profiles?: ProfileSwitch;
@@ -173,6 +175,7 @@ function Shell(
       retryContext: () => setContextTries((n) => n + 1),
       copy: copy ?? (() => {}),
       refreshMs: props.refreshMs,
+      cwd: props.cwd ?? process.cwd(),
       reporter,
     }),
     [
@@ -185,6 +188,7 @@ function Shell(
       connections,
       copy,
       props.refreshMs,
+      props.cwd,
       reporter,
     ],
   );

@@ -40,6 +40,8 @@ export type Session = {
   readonly copy: (text: string) => void;
   /** How often lists on screen fetch their page again. */
   readonly refreshMs: number | undefined;
+  /** The directory relative paths are read from and files are saved to (the process's, unless told). */
+  readonly cwd: string;
   /** The reporter of `owner`, whose requests go to `api`; `retryKey` names the key that tries again there. */
   readonly reporter: (owner: Owner, api: ApiName, retryKey?: () => string | undefined) => Reporter;
 };

@@ -12,6 +12,7 @@ import { JSON_VIEW, jsonOf } from "../jsonView.tsx";
 import { PROMPT_VIEW } from "../promptView.tsx";
 import { ExecutionMonitor } from "./ExecutionMonitor.tsx";
 import { type FeedScroll, FOLLOWING, scrollFeed } from "./feedScroll.ts";
+import { FILES_VIEW, filesOf } from "./filesView.tsx";
 
 /** A check of the execution that failed; the watch goes on, and tries again at `retryAt`. */
 export type WatchTrouble = {
@@ -155,6 +156,12 @@ const BINDINGS: readonly Binding<Context>[] = [
             },
           ),
       }),
+  },
+  {
+    keys: ["f"],
+    description: "the execution's files, to download",
+    hint: "files",
+    handler: (c) => c.stack.push(FILES_VIEW, filesOf(c.state.executionId)),
   },
   { keys: ["j", "down"], description: "scroll the activity feed down", handler: scroll(1) },
   { keys: ["k", "up"], description: "scroll the activity feed up", hint: "scroll", handler: scroll(-1) },
