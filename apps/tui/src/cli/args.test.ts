@@ -3,9 +3,19 @@ import { parseArgs, UsageError } from "./args.ts";
 
 describe("parseArgs", () => {
   test("reads --profile in both spellings", () => {
-    expect(parseArgs(["--profile", "work"])).toEqual({ kind: "run", profile: "work" });
-    expect(parseArgs(["--profile=work"])).toEqual({ kind: "run", profile: "work" });
-    expect(parseArgs([])).toEqual({ kind: "run", profile: undefined });
+    expect(parseArgs(["--profile", "work"])).toEqual({ kind: "run", profile: "work", journal: undefined });
+    expect(parseArgs(["--profile=work"])).toEqual({ kind: "run", profile: "work", journal: undefined });
+    expect(parseArgs([])).toEqual({ kind: "run", profile: undefined, journal: undefined });
+  });
+
+  test("reads --journal in both spellings, beside --profile", () => {
+    expect(parseArgs(["--journal", "b.sqlite", "--profile", "work"])).toEqual({
+      kind: "run",
+      profile: "work",
+      journal: "b.sqlite",
+    });
+    expect(parseArgs(["--journal=runs/b.sqlite"])).toMatchObject({ journal: "runs/b.sqlite" });
+    expect(() => parseArgs(["--journal"])).toThrow(/--journal needs a batch journal file/);
   });
 
   test("answers --help and --version", () => {
@@ -14,7 +24,7 @@ describe("parseArgs", () => {
   });
 
   test("rejects a missing profile name and unknown arguments, saying what to do", () => {
-    expect(() => parseArgs(["--profile"])).toThrow(/needs the name of a profile/);
+    expect(() => parseArgs(["--profile"])).toThrow(/--profile needs the name of a profile/);
     expect(() => parseArgs(["--prfile"])).toThrow(UsageError);
     expect(() => parseArgs(["--prfile"])).toThrow(/agentdeck --help/);
   });

@@ -17,7 +17,7 @@ const NO_TERMINAL =
   "agentdeck is an interactive terminal UI: run it in a terminal (stdin and stdout must both be a TTY, not a pipe or a file).\n";
 
 /**
- * Runs the TUI as the `agentdeck` command does: reads `argv` (`--profile`, `--help`, `--version`),
+ * Runs the TUI as the `agentdeck` command does: reads `argv` (`--profile`, `--journal`, `--help`, `--version`),
  * the config file and the environment, draws until the user quits, and resolves with the exit code.
  * Errors that the user can fix (usage, config, profile, debug log) reject with their own classes.
  */
@@ -65,6 +65,7 @@ export async function runTui(argv: readonly string[]): Promise<number> {
     const instance = render(
       <App
         {...backend}
+        journal={args.journal}
         context={context}
         initialContext={ready.context}
         opening={ready.opening}

@@ -36,6 +36,7 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("ASTEROID_API_KEY");
     expect(help.stdout).toContain("--profile NAME");
+    expect(help.stdout).toContain("--journal FILE");
     expect(help.stdout).toContain(`The config file: ${join(home, "agentdeck", "config.json")}`);
     expect(run(["--version"]).stdout).toMatch(/^agentdeck \d+\.\d+\.\d+/);
   });

@@ -9,7 +9,13 @@ export type ListQuery = {
 };
 
 /** A page the server sent, kept so that going back to it (or to a page fetched ahead) is instant. */
-export type CachedPage<T> = { readonly items: readonly T[]; readonly total: number; readonly at: number };
+export type CachedPage<T> = {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly at: number;
+  /** What the source said about the whole list beside this page (a journal's rows by state). */
+  readonly note?: string | undefined;
+};
 
 /** How many pages a list keeps at hand. */
 export const MAX_CACHED_PAGES = 16;
@@ -60,6 +66,8 @@ export type ListState<T extends { id: string }> = {
   readonly filtering: boolean;
   readonly items: readonly T[];
   readonly total: number;
+  /** What the source said about the whole list with the page on screen, for the header. */
+  readonly note: string | undefined;
   readonly cursor: number;
   /** Where the cursor lands when the page being fetched arrives (keys pressed meanwhile move it). */
   readonly landing: Landing | undefined;
@@ -96,9 +104,9 @@ export type ListAction<T> =
    */
   | { type: "refresh"; select?: string | undefined; live?: boolean }
   /** The newest request for the page on screen was answered (shown if the list still asks for that page). */
-  | { type: "loaded"; key: string; items: readonly T[]; total: number; at: Date }
+  | { type: "loaded"; key: string; items: readonly T[]; total: number; at: Date; note?: string | undefined }
   /** A page not on screen arrived (fetched ahead, or for a query no longer shown): kept, not drawn. */
-  | { type: "cached"; key: string; items: readonly T[]; total: number; at: Date }
+  | { type: "cached"; key: string; items: readonly T[]; total: number; at: Date; note?: string | undefined }
   | { type: "failed"; error: unknown }
   | { type: "select"; id: string };
 
@@ -148,6 +156,7 @@ export function initialListState<T extends { id: string }>(
     filtering: false,
     items: [],
     total: 0,
+    note: undefined,
     cursor: 0,
     landing: undefined,
     selectAfterLoad: undefined,
@@ -204,6 +213,7 @@ function show<T extends { id: string }>(state: ListState<T>, page: CachedPage<T>
   const unchanged =
     items === state.items &&
     page.total === state.total &&
+    page.note === state.note &&
     cursor === state.cursor &&
     state.loaded &&
     !state.loading &&
@@ -216,6 +226,7 @@ function show<T extends { id: string }>(state: ListState<T>, page: CachedPage<T>
     ...state,
     items,
     total: page.total,
+    note: page.note,
     cursor,
     landing: undefined,
     selectAfterLoad: undefined,
@@ -255,6 +266,15 @@ function moveLanding(landing: Landing, by: number, pageSize: number): Landing {
   return "at" in landing
     ? { at: clamp(landing.at + by, 0, last) }
     : { fromEnd: clamp(landing.fromEnd - by, 0, last) };
+}
+
+function pageOf<T>(answer: {
+  items: readonly T[];
+  total: number;
+  at: Date;
+  note?: string | undefined;
+}): CachedPage<T> {
+  return { items: answer.items, total: answer.total, at: answer.at.getTime(), note: answer.note };
 }
 
 /** The state transitions of a paged, server-filtered, sorted list. */
@@ -323,10 +343,10 @@ export function listReducer<T extends { id: string }>(
       if (!action.live) state.pages.clear();
       return { ...state, reloads: state.reloads + 1, selectAfterLoad: action.select };
     case "cached":
-      state.pages.set(action.key, { items: action.items, total: action.total, at: action.at.getTime() });
+      state.pages.set(action.key, pageOf(action));
       return state;
     case "loaded": {
-      const page = { items: action.items, total: action.total, at: action.at.getTime() };
+      const page = pageOf(action);
       state.pages.set(action.key, page);
       // The list may have moved on to a page it had at hand meanwhile: then this one is only kept.
       return action.key === queryKey(state.query) ? show(state, page, action.at) : state;

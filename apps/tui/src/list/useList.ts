@@ -9,12 +9,11 @@ import {
   sameResultSet,
 } from "./listState.ts";
 
+/** One page of a list, and the count of rows that match; `note` says something about the whole list. */
+export type Page<T> = { items: readonly T[]; total: number; note?: string | undefined };
+
 /** Fetches one page of a list from the server. */
-export type PageSource<T> = (
-  query: ListQuery,
-  pageSize: number,
-  signal: AbortSignal,
-) => Promise<{ items: readonly T[]; total: number }>;
+export type PageSource<T> = (query: ListQuery, pageSize: number, signal: AbortSignal) => Promise<Page<T>>;
 
 /** How long typing in the filter pauses before the server is asked. */
 export const FILTER_DEBOUNCE_MS = 30;
@@ -26,7 +25,7 @@ export const LIVE_REFRESH_MS = 5000;
 type Request<T> = {
   readonly query: ListQuery;
   readonly controller: AbortController;
-  readonly promise: Promise<{ items: readonly T[]; total: number }>;
+  readonly promise: Promise<Page<T>>;
 };
 
 /**
@@ -120,7 +119,7 @@ export function useListData<T extends { id: string }>(
     const { promise, controller } = requestFor(current.query);
     promise.then(
       (page) => {
-        const answer = { key, items: page.items, total: page.total, at: new Date() };
+        const answer = { key, items: page.items, total: page.total, note: page.note, at: new Date() };
         if (mine !== seq.current) return dispatch({ type: "cached", ...answer });
         dispatch({ type: "loaded", ...answer });
         loaded();
@@ -146,7 +145,14 @@ export function useListData<T extends { id: string }>(
       if (cached !== undefined && Date.now() - cached.at < FRESH_MS) continue;
       requestFor(query).promise.then(
         (result) =>
-          dispatch({ type: "cached", key: at, items: result.items, total: result.total, at: new Date() }),
+          dispatch({
+            type: "cached",
+            key: at,
+            items: result.items,
+            total: result.total,
+            note: result.note,
+            at: new Date(),
+          }),
         () => {},
       );
     }

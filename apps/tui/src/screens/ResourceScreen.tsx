@@ -96,16 +96,22 @@ export function ResourceScreen<T extends { id: string }>(
     unavailable === undefined &&
     (!resource.needsOrganization || session.organizationId !== undefined);
   const live = listIsLive(props.active, entries.length, list);
+  // The faster of the two: a resource that changes quickly, or a session told to refresh often.
+  const refreshMs =
+    resource.refreshMs === undefined || session.refreshMs === undefined
+      ? (resource.refreshMs ?? session.refreshMs)
+      : Math.min(resource.refreshMs, session.refreshMs);
   useListData(list, dispatch, source, {
     enabled,
     live,
-    ...(session.refreshMs === undefined ? {} : { refreshMs: session.refreshMs }),
+    ...(refreshMs === undefined ? {} : { refreshMs }),
     onLoaded: () => report.ok(),
     onError: (error) => report.failed(error, `load the ${resource.noun}s`),
   });
 
   // When the API answers again after failing, what is on screen may be stale: fetch it again.
-  const reconnects = useStore(session.connections)[resource.api].reconnects;
+  const connections = useStore(session.connections);
+  const reconnects = resource.api === undefined ? 0 : connections[resource.api].reconnects;
   const seen = useRef(reconnects);
   useEffect(() => {
     if (reconnects === seen.current) return;

@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runBatch } from "@agentdeck/batch";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { KEY, type RenderedApp, renderApp, selectedLine } from "../test/render.tsx";
@@ -44,15 +48,34 @@ async function filterTo(app: RenderedApp, text: string) {
 describe("text from a hostile server (issue 13 item 7)", () => {
   test("never pushes a line past its width, adds a line, or moves a border, in any pane", async () => {
     const { store } = backend.sandbox;
+    // A batch whose row key (up to the journal's 255 characters) and inputs (echoed in its result)
+    // are hostile, in a journal of its own.
+    const pool = store.addPool({ name: "zzbatchpool" });
+    store.addProfile(pool.id, { name: "p" });
+    const dir = mkdtempSync(join(tmpdir(), "agentdeck-hostile-"));
+    await runBatch({
+      client: backend.client,
+      agentId: store.addAgent({ name: "zzbatchagent" }).id,
+      pool: pool.id,
+      rows: [{ key: hostile("zzrow").slice(0, 200), inputs: { steps: 1, note: hostile("input") } }],
+      journal: join(dir, "hostile.sqlite"),
+      pollIntervalMs: 20,
+    });
+
     store.addPool({ name: hostile("zzpool") });
     const agent = store.addAgent({ name: hostile("zzagent") });
-    const run = store.addExecution({ agentId: agent.id, status: "running" });
+    const run = store.addExecution({
+      agentId: agent.id,
+      status: "running",
+      // The newest, above the batch's.
+      createdAt: new Date(Date.now() + 60_000).toISOString(),
+    });
     store.addExecutionFiles(run.id, [
       { name: hostile("zzfile"), mimeType: hostile("type"), bytes: new TextEncoder().encode("x") },
     ]);
     const registered = store.addRegistryAgent({ name: hostile("zzregistry"), description: hostile("about") });
 
-    const app = renderApp(backend.client, { columns: COLUMNS, rows: ROWS });
+    const app = renderApp(backend.client, { columns: COLUMNS, rows: ROWS, cwd: dir });
     await app.waitFor(/\d+ pools/);
     await filterTo(app, "zzpool");
     expectClean(app.frame(), "the pool in the list and its pane");
@@ -106,6 +129,12 @@ describe("text from a hostile server (issue 13 item 7)", () => {
     await app.waitFor(new RegExp(`total\\s+${registered.instance_counts?.total}\\s`));
     expect(app.frame()).toContain("Registered agent zzregistry");
     expectClean(app.frame(), "the registered agent's detail view");
+    app.press(KEY.escape);
+
+    app.press("5");
+    await app.waitFor((f) => selectedLine(f)?.includes("zzrow") ?? false, "the batch row");
+    await app.waitFor(/zzrow.*finished/);
+    expectClean(app.frame(), "the batch row in the list and its pane");
     app.unmount();
   });
 });

@@ -29,13 +29,16 @@ export type Resource<T extends { id: string }> = {
   readonly title: string;
   /** One row: `pool`. */
   readonly noun: string;
-  readonly api: ApiName;
+  /** The API its rows come from; none for rows read from a local file (a batch journal). */
+  readonly api: ApiName | undefined;
   readonly columns: readonly Column<T>[];
   readonly sortFields: readonly string[];
   readonly sortDirection?: "asc" | "desc";
   /** What `/` matches on the server: `name`, `id`. */
   readonly searchBy: string;
   readonly source: (session: Session) => PageSource<T>;
+  /** How often the list on screen reads its page again, when not the session's (a running batch's journal). */
+  readonly refreshMs?: number;
   /** Whether the list is of one organization (v2 lists are), so it waits until that is known. */
   readonly needsOrganization: boolean;
   /** Why the tab can show nothing (the registry not configured), as lines to show instead. */
@@ -53,6 +56,8 @@ export type Resource<T extends { id: string }> = {
   readonly listActions?: readonly Binding<ViewContext<ListState<T>>>[];
   /** Words after the sort in the list header (the status filter). */
   readonly headerExtra?: (state: ListState<T>) => string | undefined;
+  /** A line above the list, across the screen, about the whole list (a journal's rows by state). */
+  readonly banner?: (state: ListState<T>) => string | undefined;
   /** What the list says when it has no rows. */
   readonly empty: (state: ListState<T>) => string;
 };

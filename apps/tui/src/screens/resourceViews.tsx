@@ -1,6 +1,9 @@
 import { Box, Text } from "ink";
 import { useEffect, useEffectEvent } from "react";
+import { clip } from "../common/cells.ts";
 import { errorMessage, isAbort } from "../common/errorMessage.ts";
+import { sanitize } from "../common/sanitize.ts";
+import { useTheme } from "../common/theme.ts";
 import { type Binding, mapBinding } from "../keys/binding.ts";
 import { HintLine } from "../keys/HintLine.tsx";
 import { DetailPane } from "../list/DetailPane.tsx";
@@ -89,12 +92,16 @@ function listView<T extends { id: string }>(
           if (c.item) c.stack.push(detail, { item: c.item, reloads: 0 });
         },
       };
+  // A banner takes a line of the view: the keys that move by a screen count the rows below it.
+  const banner = resource.banner;
+  const belowBanner = (c: ListContext<T>): ListContext<T> =>
+    banner ? { ...c, area: { ...c.area, height: Math.max(0, c.area.height - 1) } } : c;
   const normal: readonly Binding<ListContext<T>>[] = [
     mapBinding(open, toItem),
     ...resource.actions.map((binding) => mapBinding(binding, toItem)),
     ...rowBindings(resource).map((binding) => mapBinding(binding, toItem)),
     ...(resource.listActions ?? []),
-    ...listBindings<T>(resource.searchBy),
+    ...listBindings<T>(resource.searchBy).map((binding) => mapBinding(binding, belowBanner)),
     {
       keys: ["esc"],
       description: "clear the filter, or the message",
@@ -108,7 +115,7 @@ function listView<T extends { id: string }>(
       },
     },
   ];
-  const filtering = filterBindings<T>();
+  const filtering = filterBindings<T>().map((binding) => mapBinding(binding, belowBanner));
   return {
     title: resource.title,
     api: resource.api,
@@ -118,9 +125,10 @@ function listView<T extends { id: string }>(
       if (context.state.filtering) typeIntoFilter(context, press);
     },
     Render: ({ context, focused, bindings }: ViewProps<ListState<T>>) => {
-      const { state, area } = context;
+      const { state } = context;
       const selected = selectedItem(state);
-      return (
+      const area = belowBanner(context).area;
+      const list = (
         <ListView
           state={state}
           noun={resource.noun}
@@ -152,8 +160,21 @@ function listView<T extends { id: string }>(
           }
         />
       );
+      if (!banner) return list;
+      return (
+        <Box flexDirection="column" height={context.area.height} flexShrink={0}>
+          <BannerLine text={banner(state)} width={area.width} />
+          {list}
+        </Box>
+      );
     },
   };
+}
+
+/** The line above a list about the whole list; sanitised and clipped like any server text. */
+function BannerLine(props: { readonly text: string | undefined; readonly width: number }) {
+  const theme = useTheme();
+  return <Text color={theme.accent}>{clip(` ${sanitize(props.text ?? "")}`, props.width)}</Text>;
 }
 
 /** What an empty list says: that it is loading, what failed and why, or the resource's own words. */

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { startSandbox } from "@agentdeck/sandbox";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -27,8 +28,8 @@ describe("the app", () => {
     app.unmount();
   });
 
-  test("1 to 4 switch tabs, Tab cycles forward and Shift+Tab back", async () => {
-    const app = renderApp(backend.client);
+  test("1 to 5 switch tabs, Tab cycles forward and Shift+Tab back", async () => {
+    const app = renderApp(backend.client, { cwd: tmpdir() });
     await app.waitFor("Payroll admins");
     app.press("2");
     await app.waitFor(/\d+ agents/);
@@ -36,8 +37,12 @@ describe("the app", () => {
     await app.waitFor(/\d+ executions/);
     app.press("4");
     await app.waitFor(/\d+ registered agents/);
+    app.press("5");
+    await app.waitFor(/no batch journal in|\d+ rows/);
     app.press(KEY.tab);
     await app.waitFor(/\d+ pools/);
+    app.press(KEY.shiftTab);
+    await app.waitFor(/no batch journal in|\d+ rows/);
     app.press(KEY.shiftTab);
     await app.waitFor(/\d+ registered agents/);
     app.press("1");

@@ -9,6 +9,7 @@ import { type Theme, ThemeContext, themeFor } from "../common/theme.ts";
 import { bindingFor, resolveBindings } from "../keys/binding.ts";
 import { decodeKeys, type KeyPress } from "../keys/keyPress.ts";
 import { AGENTS } from "../screens/agents/agents.ts";
+import { BATCH } from "../screens/batch/batch.ts";
 import { EXECUTIONS } from "../screens/executions/executions.ts";
 import { POOLS } from "../screens/pools/pools.ts";
 import { ResourceScreen } from "../screens/ResourceScreen.tsx";
@@ -58,6 +59,8 @@ export type AppProps = Backend & {
   readonly refreshMs?: number;
   /** Where files are saved and batch journals are looked for (default: the process's directory). */
   readonly cwd?: string;
+  /** The batch journal to show (`--journal`); without one, the newest in `cwd`. */
+  readonly journal?: string | undefined;
   /** Puts text on the clipboard (`y`); the command writes OSC 52 to the terminal. */
   readonly copy?: (text: string) => void;
   readonly profiles?: ProfileSwitch;
@@ -79,6 +82,7 @@ const RESOURCES: Record<TabId, Resource<{ id: string }>> = {
   agents: AGENTS as unknown as Resource<{ id: string }>,
   executions: EXECUTIONS as unknown as Resource<{ id: string }>,
   registry: REGISTRY as unknown as Resource<{ id: string }>,
+  batch: BATCH as unknown as Resource<{ id: string }>,
 };
 
 const Screen = memo(ResourceScreen) as typeof ResourceScreen;
@@ -176,6 +180,7 @@ function Shell(
       copy: copy ?? (() => {}),
       refreshMs: props.refreshMs,
       cwd: props.cwd ?? process.cwd(),
+      journal: props.journal,
       reporter,
     }),
     [
@@ -189,6 +194,7 @@ function Shell(
       copy,
       props.refreshMs,
       props.cwd,
+      props.journal,
       reporter,
     ],
   );

@@ -31,7 +31,7 @@ function contextOf(
 ): ViewContext<unknown> {
   let report = reporters.get(entry.id);
   if (report === undefined) {
-    report = session.reporter(entry.id, entry.view.api ?? "v2", () => {
+    report = session.reporter(entry.id, entry.view.api, () => {
       const current = stack.entries.find((e) => e.id === entry.id) ?? entry;
       return retryKey(
         resolveBindings(

@@ -2,12 +2,13 @@ import { Text } from "ink";
 import { clip } from "../common/cells.ts";
 import { useTheme } from "../common/theme.ts";
 
-/** The four tabs, in the order `1`–`4` and Tab go through them. */
+/** The tabs, in the order `1`–`5` and Tab go through them. */
 export const TABS = [
   { id: "pools", title: "Pools" },
   { id: "agents", title: "Agents" },
   { id: "executions", title: "Executions" },
   { id: "registry", title: "Registry" },
+  { id: "batch", title: "Batch" },
 ] as const;
 
 export type TabId = (typeof TABS)[number]["id"];

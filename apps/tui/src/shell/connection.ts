@@ -43,8 +43,8 @@ export function connectionFailed(current: Connection, error: unknown): Connectio
   return current;
 }
 
-/** The API an error is about: the one it names, else the one the caller asked. */
-export function apiOf(error: unknown, asked: ApiName): ApiName {
+/** The API an error is about: the one it names, else the one the caller asked (none for a local file). */
+export function apiOf(error: unknown, asked: ApiName | undefined): ApiName | undefined {
   if (error instanceof ApiError || error instanceof ConnectionError) return error.api;
   return asked;
 }

@@ -8,7 +8,7 @@ import type { Messages, Owner } from "./messages.ts";
 
 /** How a view reports what happened: success keeps the connection state up to date, failure says what to do. */
 export type Reporter = {
-  /** A request to `api` succeeded: the API is up, and an error this view showed is gone. */
+  /** A request to `api` (or the reporter's) succeeded: the API is up, and an error this view showed is gone. */
   readonly ok: (api?: ApiName) => void;
   /**
    * Shows what `error` means and what to do (aborts are ignored). `doing` completes "Could not …";
@@ -42,8 +42,17 @@ export type Session = {
   readonly refreshMs: number | undefined;
   /** The directory relative paths are read from and files are saved to (the process's, unless told). */
   readonly cwd: string;
-  /** The reporter of `owner`, whose requests go to `api`; `retryKey` names the key that tries again there. */
-  readonly reporter: (owner: Owner, api: ApiName, retryKey?: () => string | undefined) => Reporter;
+  /** The batch journal `--journal` named; without one, the Batch tab shows the newest in `cwd`. */
+  readonly journal: string | undefined;
+  /**
+   * The reporter of `owner`, whose requests go to `api` (none: it reads local files, and only an
+   * error naming its API changes a connection state); `retryKey` names the key that tries again there.
+   */
+  readonly reporter: (
+    owner: Owner,
+    api: ApiName | undefined,
+    retryKey?: () => string | undefined,
+  ) => Reporter;
 };
 
 /** The reporters of a session: messages by owner, and each API's connection state. */
@@ -51,13 +60,15 @@ export function makeReporter(
   parts: Pick<Session, "messages" | "connections" | "credentials">,
 ): Session["reporter"] {
   const { messages, connections } = parts;
-  const down = (error: unknown, asked: ApiName) => {
+  const down = (error: unknown, asked: ApiName | undefined) => {
     const api = apiOf(error, asked);
-    connections.update((all) => ({ ...all, [api]: connectionFailed(all[api], error) }));
+    if (api !== undefined)
+      connections.update((all) => ({ ...all, [api]: connectionFailed(all[api], error) }));
   };
   return (owner, asked, retryKey) => ({
     ok: (api = asked) => {
-      connections.update((all) => ({ ...all, [api]: connectionOk(all[api], new Date()) }));
+      if (api !== undefined)
+        connections.update((all) => ({ ...all, [api]: connectionOk(all[api], new Date()) }));
       messages.clear(owner, "error");
     },
     failed: (error, doing, options = {}) => {

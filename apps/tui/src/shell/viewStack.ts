@@ -33,7 +33,7 @@ export type View<S> = {
   readonly typing?: (state: S) => boolean;
   /** A key no binding took (text typed into a field, ← → in a choice). */
   readonly unbound?: (context: ViewContext<S>, press: KeyPress) => void;
-  /** The API its requests go to, for the connection state of errors that do not say. */
+  /** The API its requests go to, for the connection state of errors that do not say (none: only local files). */
   readonly api?: ApiName;
   /** Drawn as a line under the view below it (a question, a prompt), which stays on screen. */
   readonly overlay?: boolean;

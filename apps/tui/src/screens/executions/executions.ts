@@ -1,6 +1,6 @@
 import { EXECUTION_SORT_FIELDS, EXECUTION_STATUSES, type Execution } from "@agentdeck/core";
 import { formatDuration, formatTime } from "../../common/format.ts";
-import { dispatchList } from "../../list/listBindings.ts";
+import { statusFilterBindings, stepFilter } from "../../list/statusFilter.ts";
 import { statusColumn } from "../../list/Table.tsx";
 import { ACTIVE, executionPages } from "../pageSources.ts";
 import { needsItem, type Resource } from "../resource.ts";
@@ -13,10 +13,7 @@ function took(execution: Execution): string {
 
 /** The status filter `by` steps from `current`: all, then each status in turn, and round again. */
 export function nextStatusFilter(current: string | undefined, by = 1): string | undefined {
-  const cycle = [undefined, ...EXECUTION_STATUSES];
-  const at =
-    current === ACTIVE ? 0 : Math.max(0, cycle.indexOf(current as (typeof EXECUTION_STATUSES)[number]));
-  return cycle[(at + by + cycle.length) % cycle.length];
+  return stepFilter(EXECUTION_STATUSES, current, by);
 }
 
 /** The Executions tab: newest first, filtered by status (`f`/`F`, `a` for the unfinished) or id (`/`); Enter opens the monitor. */
@@ -63,28 +60,10 @@ export const EXECUTIONS: Resource<Execution> = {
     },
   },
   actions: [],
-  listActions: [
-    {
-      keys: ["f"],
-      description: "next status filter",
-      hint: "status",
-      handler: (c) =>
-        dispatchList(c, { type: "setStatus", status: nextStatusFilter(c.state.query.status, 1) }),
-    },
-    {
-      keys: ["F"],
-      description: "previous status filter",
-      handler: (c) =>
-        dispatchList(c, { type: "setStatus", status: nextStatusFilter(c.state.query.status, -1) }),
-    },
-    {
-      keys: ["a"],
-      description: "only the unfinished executions (again: all)",
-      hint: "active",
-      handler: (c) =>
-        dispatchList(c, { type: "setStatus", status: c.state.query.status === ACTIVE ? undefined : ACTIVE }),
-    },
-  ],
+  listActions: statusFilterBindings("status", EXECUTION_STATUSES, {
+    value: ACTIVE,
+    description: "only the unfinished executions",
+  }),
   headerExtra: (state) => `status ${state.query.status ?? "all"} (f F a)`,
   empty: (state) =>
     state.query.status
