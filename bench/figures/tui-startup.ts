@@ -15,8 +15,8 @@ import { tuiEnv } from "../lib/tui-env.ts";
 const COLUMNS = 120;
 const ROWS = 40;
 const POOLS = 1_000;
-const TARGET_MS = 400;
-const TARGET_RATIO = 1.5;
+/** The target of issue 12: at most this many times the bundled Ink hello (what is agentdeck's own). */
+const TARGET_BUNDLED_RATIO = 1.3;
 /** How long output must pause, after the first list, before peak memory is read. */
 const SETTLE_MS = 150;
 const MIB = 2 ** 20;
@@ -49,7 +49,7 @@ export type TuiStartupResult = {
   tuiEmbedded: StartupStats;
   /** median(tui.firstFrame) / median(inkHello.firstFrame). */
   ratio: number | null;
-  target: { maxMs: number; maxRatio: number };
+  target: { maxBundledRatio: number };
   met: boolean;
 };
 
@@ -224,8 +224,8 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
       bundledRatio,
       tuiEmbedded: stats("tuiEmbedded"),
       ratio: startupRatio,
-      target: { maxMs: TARGET_MS, maxRatio: TARGET_RATIO },
-      met: tui.firstFrame.median < TARGET_MS && startupRatio !== null && startupRatio <= TARGET_RATIO,
+      target: { maxBundledRatio: TARGET_BUNDLED_RATIO },
+      met: bundledRatio !== null && bundledRatio <= TARGET_BUNDLED_RATIO,
     };
     return {
       result,
@@ -235,16 +235,16 @@ export async function tuiStartup(context: FigureContext): Promise<FigureOutcome<
           value: `${format(tui.firstFrame.median)} ms (paint ${format(tui.firstPaint.median)})`,
           anchor: `ink hello ${format(inkHello.firstFrame.median)} ms`,
           ratio: `${format(startupRatio, 2)}×`,
-          target: `< ${TARGET_MS} ms, ≤ ${TARGET_RATIO}×`,
-          met: result.met,
+          target: "—",
+          met: null,
         },
         {
           figure: "3 TUI start-up, against ink hello bundled",
           value: `${format(tui.firstFrame.median)} ms`,
           anchor: `bundled hello ${format(inkHelloBundled.firstFrame.median)} ms`,
           ratio: `${format(bundledRatio, 2)}×`,
-          target: "—",
-          met: null,
+          target: `≤ ${TARGET_BUNDLED_RATIO}×`,
+          met: result.met,
         },
         {
           figure: "3 TUI peak RSS at first list",

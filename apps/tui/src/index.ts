@@ -1,1 +1,1 @@
-export { runTui, runTuiCommand } from "./main.tsx";
+export { runTui, runTuiCommand } from "./cli/run.tsx";

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@agentdeck/sandbox";
 import { afterEach, describe, expect, test } from "vitest";
+import { freePort } from "../test/proxy.ts";
 import { CLI, e2eUnavailable, Terminal } from "../test/terminal.ts";
 
 const unavailable = e2eUnavailable();
@@ -66,10 +67,11 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(terminal.screen()).toMatch(new RegExp(`Pool\\s+${name}`));
     terminal.type("form");
     await terminal.waitFor("› Form Filler");
-    terminal.press("Tab", "Tab", "Tab");
+    // Enter picks the marked agent and moves on; Tab goes past the pool and the profile id.
+    terminal.press("Enter", "Tab", "Tab");
     terminal.type("url=https://example.test/e2e");
-    terminal.press("Tab", "Tab");
-    terminal.press("Enter");
+    // Ctrl+S runs the form from any field, even one where Enter starts a new line.
+    terminal.press("C-s");
 
     await terminal.waitFor("Execution ");
     const done = await terminal.waitFor("Outcome");
@@ -95,7 +97,7 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     terminal.press("Tab", "Right", "Tab", "Space");
     terminal.press("Enter");
     const screen = await terminal.waitFor("the server failed (503)");
-    expect(screen).toContain("Nothing you typed is lost");
+    expect(screen.replace(/\s+/g, " ")).toContain("It may have been created anyway");
     expect(screen).toMatch(/Name\s+Survives a 503/);
     expect(screen).toContain("‹ most_recently_used ›");
     expect(screen).toContain("‹ yes ›");
@@ -137,6 +139,42 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     // The message wraps at the terminal's width, so look for it without the line breaks.
     expect(screen.replace(/\s+/g, "")).toContain(`runchmod600${config}`);
     expect(screen).not.toContain(sandbox.apiKey);
+  });
+
+  test("started while nothing answers at ASTEROID_BASE_URL, R retries once a sandbox is there, and the list appears", async () => {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const terminal = Terminal.start([process.execPath, CLI], {
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "agentdeck-e2e-")),
+      ASTEROID_API_KEY: "sandbox-demo-key",
+      ASTEROID_BASE_URL: `${origin}/agents/v2`,
+      AGENT_REGISTRY_TOKEN: "sandbox-demo-token",
+      AGENT_REGISTRY_URL: `${origin}/api/v1`,
+    });
+    cleanups.push(() => terminal.kill());
+    await terminal.waitFor("● offline");
+    expect(terminal.screen()).toContain("cannot reach");
+    const sandbox = await startSandbox({ port });
+    cleanups.push(() => sandbox.close());
+    terminal.press("R");
+    await terminal.waitFor("Payroll admins");
+    await terminal.waitFor("api ● connected");
+    terminal.press("3");
+    await terminal.waitFor(/\d+ executions/);
+  });
+
+  test("y copies the selected row's id to the clipboard (OSC 52)", async () => {
+    const { sandbox, terminal } = await launch();
+    await terminal.waitFor("Payroll admins");
+    const [first] = sandbox.store.pools.list({
+      sortField: "name",
+      sortDirection: "asc",
+      page: 1,
+      pageSize: 1,
+    }).items;
+    terminal.press("y");
+    await terminal.waitFor(`Copied the id ${first?.id}`);
+    expect(terminal.clipboard()).toBe(first?.id);
   });
 
   test("NO_COLOR draws without colour", async () => {

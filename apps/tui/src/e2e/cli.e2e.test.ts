@@ -30,11 +30,14 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(result.stdout).toBe("");
   });
 
-  test("--help prints how to configure it, --version the version", () => {
-    const help = run(["--help"]);
+  test("--help prints how to configure it and where the config file is, --version the version", () => {
+    const home = mkdtempSync(join(tmpdir(), "agentdeck-cli-"));
+    const help = run(["--help"], { XDG_CONFIG_HOME: home });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("ASTEROID_API_KEY");
     expect(help.stdout).toContain("--profile NAME");
+    expect(help.stdout).toContain("--journal FILE");
+    expect(help.stdout).toContain(`The config file: ${join(home, "agentdeck", "config.json")}`);
     expect(run(["--version"]).stdout).toMatch(/^agentdeck \d+\.\d+\.\d+/);
   });
 

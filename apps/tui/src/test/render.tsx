@@ -1,8 +1,8 @@
 import type { Client } from "@agentdeck/core";
 import { render } from "ink-testing-library";
-import { App, type AppProps } from "../App.tsx";
-import type { TabId } from "../TabBar.tsx";
-import { themeFor } from "../theme.ts";
+import { themeFor } from "../common/theme.ts";
+import { App, type AppProps } from "../shell/App.tsx";
+import type { TabId } from "../shell/TabBar.tsx";
 
 /** Key sequences as a terminal sends them. */
 export const KEY = {
@@ -19,6 +19,10 @@ export const KEY = {
   tab: "\t",
   shiftTab: "\u001b[Z",
   backspace: "\u007f",
+  delete: "\u001b[3~",
+  ctrlD: "\u0004",
+  ctrlS: "\u0013",
+  ctrlU: "\u0015",
 } as const;
 
 /** How long `waitFor` waits for a frame before it fails, with the frame in the message. */

@@ -10,16 +10,23 @@ export async function startBackend(options: SandboxOptions = {}): Promise<TestBa
   return { sandbox, client: clientFor(sandbox) };
 }
 
-/** A client for `sandbox`, with the sandbox's own credentials unless others are given. */
+/**
+ * A client for `sandbox` (or for another origin serving the same paths, such as a proxy in front of
+ * it), with the sandbox's own credentials unless others are given.
+ */
 export function clientFor(
-  sandbox: Sandbox,
-  overrides: { apiKey?: string; maxRetries?: number } = {},
+  sandbox: Pick<Sandbox, "apiKey" | "registryToken" | "url">,
+  overrides: { apiKey?: string; registryToken?: string; origin?: string; maxRetries?: number } = {},
 ): Client {
+  const origin = overrides.origin ?? sandbox.url;
   return createClient({
     apiKey: overrides.apiKey ?? sandbox.apiKey,
-    baseUrl: sandbox.agentsUrl,
-    registry: { token: sandbox.registryToken, baseUrl: sandbox.registryUrl },
+    baseUrl: `${origin}/agents/v2`,
+    registry: { token: overrides.registryToken ?? sandbox.registryToken, baseUrl: `${origin}/api/v1` },
     maxRetries: overrides.maxRetries ?? 0,
     timeoutMs: 5000,
   });
 }
+
+/** The sandbox's demo credentials, for a client of a sandbox that is not running yet. */
+export const DEMO_CREDENTIALS = { apiKey: "sandbox-demo-key", registryToken: "sandbox-demo-token" } as const;

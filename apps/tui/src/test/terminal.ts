@@ -66,6 +66,8 @@ export class Terminal {
       { env: tmuxEnv, encoding: "utf8" },
     );
     if (started.status !== 0) throw new Error(`tmux new-session failed: ${started.stderr}`);
+    // An application's OSC 52 (copy to the clipboard) becomes a tmux buffer the test can read.
+    terminal.tmux("set-option", "-g", "set-clipboard", "on");
     return terminal;
   }
 
@@ -104,6 +106,12 @@ export class Terminal {
         throw new Error(`Timed out waiting for ${String(check)}. The screen:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** What the program last put on the clipboard (OSC 52), as tmux keeps it; undefined when nothing. */
+  clipboard(): string | undefined {
+    const result = spawnSync("tmux", ["-L", this.socket, "show-buffer"], { encoding: "utf8" });
+    return result.status === 0 ? result.stdout : undefined;
   }
 
   /** Ends the session, and the server with its socket when it was the last one. Safe to call twice. */
