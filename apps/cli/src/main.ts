@@ -1,7 +1,8 @@
 import { tuiArguments } from "./tui-arguments.ts";
 
 /**
- * The `agentdeck` process: the TUI when the command line is empty (or only `--profile NAME`), a
+ * The `agentdeck` process: the TUI when the command line is empty (or holds only
+ * `--profile NAME` and `--journal FILE`), a
  * subcommand otherwise. Each path loads only what it needs, so `agentdeck pools list` never loads
  * Ink or React, and the TUI never loads the command parser.
  */

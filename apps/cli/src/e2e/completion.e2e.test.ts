@@ -112,6 +112,15 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(result.stderr).toContain("agentdeck is an interactive terminal UI");
   });
 
+  test("agentdeck with only the TUI's options (--journal, --profile) opens the TUI too", async () => {
+    const result = await shell(
+      `agentdeck --journal june.sqlite < /dev/null | cat; exit "\${PIPESTATUS[0]}"`,
+      {},
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("agentdeck is an interactive terminal UI");
+  });
+
   test("a mistyped command gets a suggestion and the usage exit code", async () => {
     const result = await shell("agentdeck exections list");
     expect(result.status).toBe(2);
