@@ -103,7 +103,7 @@ export async function cliStartup(context: FigureContext): Promise<FigureOutcome<
       result,
       rows: [
         {
-          figure: "7 agentdeck pools list --json, start to exit",
+          figure: "9 agentdeck pools list --json, start to exit",
           value: `${format(cli.median)} ms (+${format(overMs)})`,
           anchor: `node -e 0 ${format(node.median)} ms`,
           ratio: `${format(result.ratio, 2)}×`,
@@ -111,7 +111,7 @@ export async function cliStartup(context: FigureContext): Promise<FigureOutcome<
           met: result.met,
         },
         {
-          figure: "7 agentdeck --version, start to exit",
+          figure: "9 agentdeck --version, start to exit",
           value: `${format(version.median)} ms (+${format(version.median - node.median)})`,
           anchor: `node -e 0 ${format(node.median)} ms`,
           ratio: `${format(ratio(version.median, node.median), 2)}×`,

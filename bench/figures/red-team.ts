@@ -213,7 +213,7 @@ export async function redTeam(context: FigureContext): Promise<FigureOutcome<Red
     result,
     rows: [
       {
-        figure: "red team: requests through core",
+        figure: "8 red team: requests through core",
         value: `${format(loadResult.requests)} req, ${loadResult.serverErrors} 5xx, ${loadResult.otherErrors} errors`,
         anchor: `peak RSS sandbox ${format(loadResult.sandboxPeakRssMiB)} MiB, client ${format(loadResult.clientPeakRssMiB)} MiB`,
         ratio: "—",
@@ -221,7 +221,7 @@ export async function redTeam(context: FigureContext): Promise<FigureOutcome<Red
         met: loadResult.serverErrors === 0 && loadResult.otherErrors === 0,
       },
       {
-        figure: "red team: waits through 50% 503 polls",
+        figure: "8 red team: waits through 50% 503 polls",
         value: `${waitResult.finished}/${waitResult.executions} finished`,
         anchor: `${waitResult.failedPolls} failed polls survived`,
         ratio: "—",
@@ -229,7 +229,7 @@ export async function redTeam(context: FigureContext): Promise<FigureOutcome<Red
         met: waitResult.lost === 0,
       },
       {
-        figure: "red team: executes through 30% drops",
+        figure: "8 red team: executes through 30% drops",
         value: `${executeResult.answered} answered, ${executeResult.unknownFate} unknown`,
         anchor: `${executeResult.foundStarted} of those found started, ${executeResult.doubled} doubled`,
         ratio: "—",
