@@ -1,6 +1,7 @@
 export type { CallOptions, RegistryCreateOptions, WaitForResultOptions } from "./call-options.ts";
 export { type Client, createClient } from "./client.ts";
 export { type ClientOptions, DEFAULT_BASE_URL, DEFAULT_REGISTRY_BASE_URL } from "./client-options.ts";
+export { type ActivityDescription, describeActivity, formatDuration } from "./describe/describe.ts";
 export type { DownloadedFile } from "./download.ts";
 export {
   AbortError,

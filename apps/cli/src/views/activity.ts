@@ -1,66 +1,27 @@
-import { ACTIVITY_TYPES, type ExecutionActivity, type KnownActivityPayload } from "@agentdeck/core";
-import { formatDuration } from "../duration.ts";
+import {
+  type ActivityDescription,
+  describeActivity as describe,
+  type ExecutionActivity,
+  type KnownActivityPayload,
+} from "@agentdeck/core";
 import type { Style } from "../output/colour.ts";
 import { statusStyle } from "../output/colour.ts";
 import type { View } from "../output/view.ts";
-import { compactJson } from "./time.ts";
 
-/** What one activity says: a short label for its kind, the text, and a style for the label. */
-export type ActivityLine = { readonly label: string; readonly text: string; readonly style?: Style };
+/** What one activity says (core's `describeActivity`), and a style for its label. */
+export type ActivityLine = ActivityDescription & { readonly style?: Style };
 
-/** How one activity reads. A type this version does not know still shows, by its type and fields. */
+/** How one activity reads, its label coloured by what it says: a status by its own colour, a failed action red. */
 export function describeActivity(activity: ExecutionActivity): ActivityLine {
-  const payload = activity.payload;
-  if (!(ACTIVITY_TYPES as readonly string[]).includes(payload.activityType)) {
-    const { activityType, ...rest } = payload as { activityType: string };
-    return { label: activityType, text: compactJson(rest) };
-  }
-  const p = payload as KnownActivityPayload;
-  switch (p.activityType) {
-    case "step_started":
-      return { label: "step", text: `step ${p.stepNumber} started` };
-    case "step_completed":
-      return { label: "step", text: `step ${p.stepNumber} completed` };
-    case "reasoning":
-      return { label: "thinks", text: p.reasoning };
-    case "generic":
-      return { label: "info", text: p.message };
-    case "terminal":
-      return { label: "end", text: [p.reason, p.message].filter(Boolean).join(": ") };
-    case "status_changed": {
-      const reason =
-        p.failedPayload?.reason ??
-        p.cancelledPayload?.reason ??
-        p.pausedPayload?.reason ??
-        p.awaitingConfirmationPayload?.reason ??
-        p.completedPayload?.outcome;
-      const style = statusStyle(p.status);
-      return {
-        label: "status",
-        text: reason ? `${p.status}: ${reason}` : p.status,
-        ...(style ? { style } : {}),
-      };
-    }
-    case "action_started":
-      return { label: "action", text: `${p.actionName}: ${p.message}` };
-    case "action_completed":
-      return {
-        label: "action",
-        text: `${p.actionName} done${p.duration === undefined ? "" : ` in ${formatDuration(p.duration)}`}: ${p.message}`,
-      };
-    case "action_failed":
-      return { label: "failed", text: `${p.actionName} failed: ${p.message}`, style: "red" };
-    case "user_message_received":
-      return { label: "message", text: p.message };
-    case "transitioned_node":
-      return { label: "node", text: `→ ${p.newNodeName} (${p.newNodeType})` };
-    case "file_added":
-      return { label: "file", text: `${p.fileName} (${p.mimeType}, ${p.fileSize} bytes, ${p.source})` };
-    case "workflow_updated":
-      return { label: "workflow", text: `workflow updated (${p.workflowUpdate.length} changes)` };
-    case "playwright_script_generated":
-      return { label: "script", text: `script generated for ${p.nodeName}` };
-  }
+  const payload = activity.payload as KnownActivityPayload;
+  const line = describe(payload);
+  const style =
+    payload.activityType === "status_changed"
+      ? statusStyle(payload.status)
+      : payload.activityType === "action_failed"
+        ? "red"
+        : undefined;
+  return style ? { ...line, style } : line;
 }
 
 /** The clock time of an activity, `HH:MM:SS` UTC. */

@@ -1,5 +1,4 @@
-import type { Execution } from "@agentdeck/core";
-import { formatDuration } from "../duration.ts";
+import { type Execution, formatDuration } from "@agentdeck/core";
 import { statusStyle } from "../output/colour.ts";
 import type { View } from "../output/view.ts";
 import { compactJson, formatTime } from "./time.ts";

@@ -1,4 +1,4 @@
-import { formatDuration } from "../duration.ts";
+import { formatDuration } from "@agentdeck/core";
 import type { Printer } from "../output/printer.ts";
 import { sanitize } from "../output/sanitize.ts";
 import { clip } from "../output/width.ts";

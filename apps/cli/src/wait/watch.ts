@@ -3,10 +3,10 @@ import {
   ConnectionError,
   type Execution,
   type ExecutionActivity,
+  formatDuration,
   TimeoutError,
   UnreadableResponseError,
 } from "@agentdeck/core";
-import { formatDuration } from "../duration.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { describeApiFailure } from "../failure.ts";
 import { sanitize } from "../output/sanitize.ts";

@@ -23,27 +23,6 @@ export function formatMoment(iso: string, now: Date = new Date()): string {
   return sameDay ? formatClock(date) : `${formatTime(iso).slice(0, 10)} ${formatClock(date)}`;
 }
 
-/**
- * A duration in milliseconds as `850ms`, `12s`, `3m 05s`, `2h 03m` or `547d 12h`: never more than
- * eight cells, so it fits its column whole (a duration cut short reads as another one).
- */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return "";
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, "0")}s`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, "0")}m`;
-  const days = Math.floor(hours / 24);
-  if (days < 1000) return `${days}d ${String(hours % 24).padStart(2, "0")}h`;
-  const years = Math.floor(days / 365);
-  if (years >= 1_000_000) return ">999999y";
-  const long = `${years}y ${days % 365}d`;
-  return long.length <= 8 ? long : `${years}y`;
-}
-
 /** A value of unknown shape (an execution result, inputs) as readable, indented JSON. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return "";

@@ -74,7 +74,7 @@ describe("the execution monitor", () => {
     await app.waitFor("Message:");
     app.type("please use the EU portal");
     app.press(KEY.enter);
-    await app.waitFor(/you\s+please use the EU portal/);
+    await app.waitFor(/message\s+please use the EU portal/);
     expect(app.frame()).toContain("Message sent.");
     app.press("c", "y");
     await app.waitFor("● cancelled");

@@ -1,13 +1,13 @@
+import { describeActivity, formatDuration } from "@agentdeck/core";
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import { clip, fit } from "../../common/cells.ts";
-import { formatDuration, formatMoment, formatValue } from "../../common/format.ts";
+import { formatMoment, formatValue } from "../../common/format.ts";
 import { Line, type Segment } from "../../common/Segments.tsx";
 import { sanitize } from "../../common/sanitize.ts";
 import { statusColour, type Theme, useTheme } from "../../common/theme.ts";
 import { HintLine } from "../../keys/HintLine.tsx";
 import type { ViewProps } from "../../shell/viewStack.ts";
-import { describeActivity } from "./activity.ts";
 import { feedTop } from "./feedScroll.ts";
 import type { MonitorState } from "./monitorView.tsx";
 import { useExecutionWatch } from "./useExecutionWatch.ts";

@@ -1,5 +1,5 @@
-import { EXECUTION_SORT_FIELDS, EXECUTION_STATUSES, type Execution } from "@agentdeck/core";
-import { formatDuration, formatTime } from "../../common/format.ts";
+import { EXECUTION_SORT_FIELDS, EXECUTION_STATUSES, type Execution, formatDuration } from "@agentdeck/core";
+import { formatTime } from "../../common/format.ts";
 import { statusFilterBindings, stepFilter } from "../../list/statusFilter.ts";
 import { statusColumn } from "../../list/Table.tsx";
 import { ACTIVE, executionPages } from "../pageSources.ts";
