@@ -148,10 +148,13 @@ describe.skipIf(unavailable !== undefined)(title, () => {
     expect(result.stderr).toMatch(
       /interrupted: what was sent keeps running on the server\. Go on with: agentdeck batch resume --journal \S+\.sqlite\n$/,
     );
-    const waiting = sandbox.store.executions
-      .list({ page: 1, pageSize: 100, ...BY_CREATION })
-      .items.filter((execution) => execution.metadata?.[BATCH_METADATA_KEY] !== undefined)
-      .map((execution) => execution.status);
-    expect(waiting).toEqual(["awaiting_confirmation", "awaiting_confirmation"]);
+    // Both were left running (not cancelled): each goes on to wait for its confirmation, which on
+    // a loaded machine may come a moment after the command has exited.
+    const waiting = () =>
+      sandbox.store.executions
+        .list({ page: 1, pageSize: 100, ...BY_CREATION })
+        .items.filter((execution) => execution.metadata?.[BATCH_METADATA_KEY] !== undefined)
+        .map((execution) => execution.status);
+    await expect.poll(waiting, { timeout: 5000 }).toEqual(["awaiting_confirmation", "awaiting_confirmation"]);
   });
 });

@@ -1,7 +1,7 @@
+import { Terminal, tmuxMissing } from "@agentdeck/testing";
 import { afterEach, describe, expect, test } from "vitest";
 import { freshConfigPath, runTarget, testSandbox } from "../test/sandbox-env.ts";
 import { BIN, e2eUnavailable } from "../test/shell.ts";
-import { Terminal, tmuxMissing } from "../test/terminal.ts";
 
 const unavailable = e2eUnavailable() ?? tmuxMissing();
 const title = unavailable ? `agentdeck on a terminal (skipped: ${unavailable})` : "agentdeck on a terminal";
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function start(args: string[], env: Record<string, string>): Terminal {
-  const terminal = Terminal.start([process.execPath, BIN, ...args], env);
+  const terminal = Terminal.start([process.execPath, BIN, ...args], env, { columns: 100, rows: 30 });
   terminals.push(terminal);
   return terminal;
 }

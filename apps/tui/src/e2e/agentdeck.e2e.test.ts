@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@agentdeck/sandbox";
+import { Terminal } from "@agentdeck/testing";
 import { afterEach, describe, expect, test } from "vitest";
 import { freePort } from "../test/proxy.ts";
-import { CLI, e2eUnavailable, Terminal } from "../test/terminal.ts";
+import { CLI, e2eUnavailable } from "../test/terminal.ts";
 
 const unavailable = e2eUnavailable();
 const title = unavailable

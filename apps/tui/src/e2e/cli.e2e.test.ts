@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Terminal } from "@agentdeck/testing";
 import { afterEach, describe, expect, test } from "vitest";
-import { CLI, e2eUnavailable, Terminal } from "../test/terminal.ts";
+import { CLI, e2eUnavailable } from "../test/terminal.ts";
 
 const unavailable = e2eUnavailable();
 const title = unavailable ? `the agentdeck command (skipped: ${unavailable})` : "the agentdeck command";

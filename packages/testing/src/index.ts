@@ -1,0 +1,1 @@
+export { Terminal, tmuxMissing } from "./terminal.ts";
