@@ -1,7 +1,6 @@
 import {
   AbortError,
   ApiError,
-  ApiErrorBody,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -11,7 +10,6 @@ import {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
-  RegistryErrorBody,
   RequestValidationError,
   ResponseTooLargeError,
   ResponseValidationError,
@@ -26,18 +24,13 @@ import { InterruptedError } from "./io.ts";
 /** What a failed call exits with and the one line that says what happened and what to do. */
 export type Failure = { readonly code: ExitCode; readonly message: string };
 
-/** What the server said, without the method, URL and library advice core puts around it. */
+/** What the server said (core's `serverMessage`), with the registry's messages by field. */
 function serverSaid(error: ApiError): string {
-  const v2 = ApiErrorBody.safeParse(error.body);
-  if (v2.success) return v2.data.message;
-  const registry = RegistryErrorBody.safeParse(error.body);
-  if (registry.success) {
-    const fields = Object.entries(error.errors ?? {}).map(
-      ([field, messages]) => `${field}: ${messages.join(", ")}`,
-    );
-    return fields.length > 0 ? `${registry.data.message} (${fields.join("; ")})` : registry.data.message;
-  }
-  return typeof error.body === "string" && error.body.trim() !== "" ? error.body.trim().slice(0, 200) : "";
+  const said = error.serverMessage ?? "";
+  const fields = Object.entries(error.errors ?? {}).map(
+    ([field, messages]) => `${field}: ${messages.join(", ")}`,
+  );
+  return fields.length > 0 ? `${said} (${fields.join("; ")})` : said;
 }
 
 function host(url: string): string {

@@ -62,6 +62,7 @@ describe("v2 error responses", () => {
     expect(error.url).toBe(`${server.url}${V2}/agent-profile-pools/${POOL_ID}`);
     expect(error.message).toContain("the server's own words");
     expect(error.message).toContain("req-123");
+    expect(error.serverMessage).toBe("the server's own words");
   });
 
   it.each(CASES)("maps %i with an empty body to %o all the same", async (status, ErrorClass) => {
@@ -71,6 +72,7 @@ describe("v2 error responses", () => {
     expect(error.body).toBeUndefined();
     expect(error.code).toBeUndefined();
     expect(error.requestId).toBeUndefined();
+    expect(error.serverMessage).toBeUndefined();
   });
 
   it.each(CASES)("maps %i with an HTML body to %o, keeping the text as body", async (status, ErrorClass) => {
@@ -83,6 +85,7 @@ describe("v2 error responses", () => {
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error.body).toBe("<html>upstream trouble</html>");
     expect(error.message).toContain("upstream trouble");
+    expect(error.serverMessage).toBe("<html>upstream trouble</html>");
   });
 
   it("tells the user to check the API key or ASTEROID_API_KEY on a 401", async () => {
@@ -130,6 +133,7 @@ describe("registry error responses", () => {
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error.code).toBe("some_code");
     expect(error.message).toContain("registry words");
+    expect(error.serverMessage).toBe("registry words");
   });
 
   it("names the API that answered, whatever the error body looks like", async () => {

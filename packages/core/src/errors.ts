@@ -55,6 +55,8 @@ export type ApiErrorInit = RequestInfo & {
   requestId?: string | undefined;
   body?: unknown;
   errors?: Record<string, string[]> | undefined;
+  /** What the server said: the message of either API's error body, or the start of a text body. */
+  serverMessage?: string | undefined;
   /** The wait a `Retry-After` header asked for, in ms. */
   retryAfterMs?: number | undefined;
   /** Defaults to true for a 5xx (the server failed somewhere along the way), false otherwise. */
@@ -72,6 +74,12 @@ export class ApiError extends AgentdeckError {
   readonly body: unknown;
   /** The registry's per-field messages of a `validation_errors` response. */
   readonly errors: Record<string, string[]> | undefined;
+  /**
+   * What the server said, redacted, without the method, URL and advice of `message`: the `message`
+   * of either API's error body, or the start (300 characters) of a text body. Untrusted text:
+   * sanitise it before it reaches a terminal.
+   */
+  readonly serverMessage: string | undefined;
   /** How long the server asked to wait before trying again (`Retry-After`), when it said. */
   readonly retryAfterMs: number | undefined;
   /** Which API answered: `v2` or `registry`. */
@@ -88,6 +96,7 @@ export class ApiError extends AgentdeckError {
     this.requestId = init.requestId;
     this.body = init.body;
     this.errors = init.errors;
+    this.serverMessage = init.serverMessage;
     this.method = init.method;
     this.url = init.url;
   }

@@ -157,6 +157,7 @@ export function apiErrorFrom(response: FailedResponse): ApiError {
     requestId,
     body,
     errors: parsed.errors,
+    serverMessage: parsed.serverMessage,
     method: response.method,
     url: response.url,
     retryAfterMs: response.retryAfterMs,

@@ -7,8 +7,7 @@ describe.skipIf(missing !== undefined)(
   `a terminal to test in${missing ? ` (skipped: ${missing})` : ""}`,
   () => {
     test("runs a program with only the environment given, takes keys and text, and shows how it exited", async () => {
-      const script =
-        'printf "ready %s\\n" "$GREETING"; read -r line; echo "got [$line] CI=[$CI]"; exit 3';
+      const script = 'printf "ready %s\\n" "$GREETING"; read -r line; echo "got [$line] CI=[$CI]"; exit 3';
       const terminal = Terminal.start(
         ["bash", "-c", script],
         { GREETING: "hi there" },

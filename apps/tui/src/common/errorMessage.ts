@@ -2,7 +2,6 @@ import {
   AbortError,
   AgentdeckError,
   ApiError,
-  ApiErrorBody,
   type ApiName,
   AuthenticationError,
   ConflictError,
@@ -12,7 +11,6 @@ import {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
-  RegistryErrorBody,
   RequestValidationError,
   ResponseTooLargeError,
   ResponseValidationError,
@@ -66,15 +64,9 @@ export function briefError(error: unknown): string {
   return sanitize(error instanceof Error ? error.message : String(error));
 }
 
-/** What the server said, without the method and URL that core puts in front of it. */
+/** What the server said (core's `serverMessage`), or that it said nothing. */
 function serverSaid(error: ApiError): string {
-  const v2 = ApiErrorBody.safeParse(error.body);
-  if (v2.success) return v2.data.message;
-  const registry = RegistryErrorBody.safeParse(error.body);
-  if (registry.success) return registry.data.message;
-  return typeof error.body === "string" && error.body.trim() !== ""
-    ? error.body.trim().slice(0, 200)
-    : "no details";
+  return error.serverMessage || "no details";
 }
 
 /** The advice core wrote after what the server said (core's message is `METHOD URL failed with N…. Advice`). */
