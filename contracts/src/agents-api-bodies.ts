@@ -9,6 +9,8 @@ import {
   POOL_ID,
   POOL_NAME,
   RUNNING_EXECUTION_ID,
+  STAGED_FILE_ID,
+  STAGED_FILE_NAME,
 } from "./examples.ts";
 import { timestamp, uuid } from "./matchers.ts";
 
@@ -145,6 +147,11 @@ export function executionFileBody(executionId: string) {
     createdAt: timestamp(),
     signedUrl: string("https://files.example/report.csv?signature=abc"),
   };
+}
+
+/** What `POST /temp-files/{organizationId}` answers: the staged files, for execute's `tempFiles`. */
+export function stagedFilesBody() {
+  return { tempFiles: eachLike({ id: uuid(STAGED_FILE_ID), name: string(STAGED_FILE_NAME) }) };
 }
 
 /** The `{code, message}` body of every v2 error; `code` repeats the HTTP status. */

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 /*
  * The ids and names the consumer tests use and the provider states create, so both sides of every
  * interaction agree on them. v2 ids are uuids; registry ids are PFIDs.
@@ -22,6 +23,12 @@ export const PROFILE_POOL_ID = "e2a4c6e8-0b2d-4f6a-8c1e-5a7c9e1b3d5f";
 /** The file a running execution holds in its context, and the one the consumer stages. */
 export const EXECUTION_FILE_NAME = "report.csv";
 export const STAGED_FILE_NAME = "brief.txt";
+/** The staged file on disk (contracts/fixtures): the consumers upload it, and Pact's multipart body reads it too. */
+export const STAGED_FILE_PATH = fileURLToPath(new URL(`../fixtures/${STAGED_FILE_NAME}`, import.meta.url));
+/** The temp file id a stage answers with. */
+export const STAGED_FILE_ID = "2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c";
+/** Fixed, so the pacts regenerate byte for byte (the client picks its own boundary; Pact matches any). */
+export const MULTIPART_BOUNDARY = "agentdeck-pact-boundary";
 
 export const RUNNING_EXECUTION_ID = "7d9f1b3d-5a7c-4e9a-8b2d-4f6a8c0e2a4c";
 export const PAUSED_EXECUTION_ID = "8e0a2c4e-6b8d-4f0b-9c3e-5a7b9d1f3b5d";

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { AuthenticationError, BadRequestError, ConflictError, NotFoundError } from "@agentdeck/core";
 import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import {
   executionFileBody,
   pageBody,
   poolBody,
+  stagedFilesBody,
   statusChangedActivityBody,
 } from "../src/agents-api-bodies.ts";
 import { clientFor } from "../src/consumer-client.ts";
@@ -21,6 +21,7 @@ import {
   COMPLETED_EXECUTION_ID,
   MISSING_AGENT_ID,
   MISSING_POOL_ID,
+  MULTIPART_BOUNDARY,
   ORGANIZATION_ID,
   PAUSED_EXECUTION_ID,
   POOL_ID,
@@ -28,6 +29,7 @@ import {
   PROFILE_ID,
   RUNNING_EXECUTION_ID,
   STAGED_FILE_NAME,
+  STAGED_FILE_PATH,
 } from "../src/examples.ts";
 import { uuid } from "../src/matchers.ts";
 import { freshPactDir, removePactDir, settleRegeneratedPact } from "../src/pact-output.ts";
@@ -40,12 +42,7 @@ const { string } = MatchersV3;
 // The status route answers with a JSON string; jsonBody takes a string as JSON text already written.
 const STATUS_UPDATED = JSON.stringify("Execution status updated.");
 
-/** The file the consumer stages and uploads; Pact's multipart body reads it from disk as well. */
-const STAGED_FILE = fileURLToPath(new URL(`../fixtures/${STAGED_FILE_NAME}`, import.meta.url));
-const stagedFile = () => new File([readFileSync(STAGED_FILE)], STAGED_FILE_NAME, { type: "text/plain" });
-
-// Fixed, so the pact regenerates byte for byte (the client picks its own; Pact matches any).
-const MULTIPART_BOUNDARY = "agentdeck-pact-boundary";
+const stagedFile = () => new File([readFileSync(STAGED_FILE_PATH)], STAGED_FILE_NAME, { type: "text/plain" });
 
 const dir = freshPactDir();
 afterAll(() => removePactDir(dir));
@@ -476,16 +473,9 @@ describe("files", () => {
       .withRequest("POST", `/temp-files/${ORGANIZATION_ID}`, (request) =>
         request
           .headers(apiKeyHeaders())
-          .multipartBody("text/plain", STAGED_FILE, "files", MULTIPART_BOUNDARY),
+          .multipartBody("text/plain", STAGED_FILE_PATH, "files", MULTIPART_BOUNDARY),
       )
-      .willRespondWith(200, (response) =>
-        response.jsonBody({
-          tempFiles: MatchersV3.eachLike({
-            id: uuid("2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c"),
-            name: MatchersV3.string(STAGED_FILE_NAME),
-          }),
-        }),
-      )
+      .willRespondWith(200, (response) => response.jsonBody(stagedFilesBody()))
       .executeTest(async (server) => {
         const { tempFiles } = await clientFor(server.url).files.stage([stagedFile()], {
           organizationId: ORGANIZATION_ID,
@@ -519,7 +509,7 @@ describe("files", () => {
       .withRequest("POST", `/executions/${RUNNING_EXECUTION_ID}/context-files`, (request) =>
         request
           .headers(apiKeyHeaders())
-          .multipartBody("text/plain", STAGED_FILE, "files", MULTIPART_BOUNDARY),
+          .multipartBody("text/plain", STAGED_FILE_PATH, "files", MULTIPART_BOUNDARY),
       )
       .willRespondWith(200, (response) => textBody(response, "Files uploaded."))
       .executeTest(async (server) => {

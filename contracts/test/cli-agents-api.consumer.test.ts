@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +9,7 @@ import {
   executionFileBody,
   pageBody,
   poolBody,
+  stagedFilesBody,
   statusChangedActivityBody,
 } from "../src/agents-api-bodies.ts";
 import { agentdeckAgainst, CLI_CONSUMER } from "../src/cli-consumer.ts";
@@ -18,6 +18,7 @@ import {
   AGENT_ID,
   COMPLETED_EXECUTION_ID,
   MISSING_AGENT_ID,
+  MULTIPART_BOUNDARY,
   ORGANIZATION_ID,
   PAUSED_EXECUTION_ID,
   POOL_ID,
@@ -25,7 +26,9 @@ import {
   PROFILE_ID,
   RUN_TAG,
   RUNNING_EXECUTION_ID,
+  STAGED_FILE_ID,
   STAGED_FILE_NAME,
+  STAGED_FILE_PATH,
 } from "../src/examples.ts";
 import { uuid } from "../src/matchers.ts";
 import { freshPactDir, removePactDir, settleRegeneratedPact } from "../src/pact-output.ts";
@@ -39,12 +42,6 @@ import { textBody } from "../src/text-body.ts";
  */
 
 const STATUS_UPDATED = JSON.stringify("Execution status updated.");
-
-/** The file `files stage` uploads, from disk as the command reads it; Pact's multipart body reads it too. */
-const STAGED_FILE = fileURLToPath(new URL(`../fixtures/${STAGED_FILE_NAME}`, import.meta.url));
-
-// Fixed, so the pact regenerates byte for byte (the client picks its own; Pact matches any).
-const MULTIPART_BOUNDARY = "agentdeck-pact-boundary";
 
 const dir = freshPactDir();
 afterAll(() => removePactDir(dir));
@@ -497,28 +494,21 @@ describe("agentdeck files", () => {
       .withRequest("POST", `/temp-files/${ORGANIZATION_ID}`, (request) =>
         request
           .headers(apiKeyHeaders())
-          .multipartBody("text/plain", STAGED_FILE, "files", MULTIPART_BOUNDARY),
+          .multipartBody("text/plain", STAGED_FILE_PATH, "files", MULTIPART_BOUNDARY),
       )
-      .willRespondWith(200, (response) =>
-        response.jsonBody({
-          tempFiles: MatchersV3.eachLike({
-            id: uuid("2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c"),
-            name: MatchersV3.string(STAGED_FILE_NAME),
-          }),
-        }),
-      )
+      .willRespondWith(200, (response) => response.jsonBody(stagedFilesBody()))
       .executeTest(async (server) => {
         const { code, out } = await agentdeckAgainst(server.url, [
           "files",
           "stage",
-          STAGED_FILE,
+          STAGED_FILE_PATH,
           "--org",
           ORGANIZATION_ID,
           "--json",
         ]);
         expect(code).toBe(0);
         expect(JSON.parse(out)).toEqual({
-          tempFiles: [{ id: "2c4e6a8c-0e2a-4c6e-8a0c-4e6a8c0e2a4c", name: STAGED_FILE_NAME }],
+          tempFiles: [{ id: STAGED_FILE_ID, name: STAGED_FILE_NAME }],
         });
       });
   });
